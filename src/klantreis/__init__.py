@@ -1,0 +1,137 @@
+"""klantreis: customer journey mapping for health and social care.
+
+The public API: the domain model, reading and writing journey files, validation.
+Heavy parts (YAML, graphviz, plugin discovery) load only when they are used, so
+``import klantreis`` stays light.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from klantreis._version import __version__
+from klantreis.errors import (
+    ExportError,
+    KlantreisError,
+    LoadError,
+    PluginError,
+    Problem,
+    Report,
+    Severity,
+    ValidationError,
+)
+from klantreis.model import (
+    Actor,
+    Channel,
+    Direction,
+    Duration,
+    DurationUnit,
+    ImprovementAction,
+    Insight,
+    Iteration,
+    Journey,
+    Judgement,
+    Lane,
+    LaneKind,
+    Language,
+    Note,
+    NoteKind,
+    Objectives,
+    PainPoints,
+    Persona,
+    PersonaRole,
+    Phase,
+    Quality,
+    Rating,
+    Scale,
+    Scope,
+    Status,
+    Step,
+    SystemBoundary,
+    Theme,
+    slugify,
+)
+from klantreis.templates import default_lanes, default_scales, label
+
+if TYPE_CHECKING:
+    from klantreis.serialize import FORMAT_VERSION, Limits, dump, dumps, load, loads, to_data
+    from klantreis.validate import validate
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Actor",
+    "Channel",
+    "Direction",
+    "Duration",
+    "DurationUnit",
+    "ExportError",
+    "ImprovementAction",
+    "Insight",
+    "Iteration",
+    "Journey",
+    "Judgement",
+    "KlantreisError",
+    "Lane",
+    "LaneKind",
+    "Language",
+    "Limits",
+    "LoadError",
+    "Note",
+    "NoteKind",
+    "Objectives",
+    "PainPoints",
+    "Persona",
+    "PersonaRole",
+    "Phase",
+    "PluginError",
+    "Problem",
+    "Quality",
+    "Rating",
+    "Report",
+    "Scale",
+    "Scope",
+    "Severity",
+    "Status",
+    "Step",
+    "SystemBoundary",
+    "Theme",
+    "ValidationError",
+    "__version__",
+    "default_lanes",
+    "default_scales",
+    "dump",
+    "dumps",
+    "label",
+    "load",
+    "loads",
+    "slugify",
+    "to_data",
+    "validate",
+]
+
+_LAZY = {
+    "FORMAT_VERSION": "klantreis.serialize",
+    "Limits": "klantreis.serialize",
+    "dump": "klantreis.serialize",
+    "dumps": "klantreis.serialize",
+    "load": "klantreis.serialize",
+    "loads": "klantreis.serialize",
+    "to_data": "klantreis.serialize",
+    "validate": "klantreis.validate",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the file-format half of the API (cattrs, YAML) on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'klantreis' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

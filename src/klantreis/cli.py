@@ -1,0 +1,269 @@
+"""The ``klantreis`` command: a thin layer that parses arguments, calls the API, prints.
+
+Exit status: 0 all well, 1 problems found (or differences, for ``diff``), 2 trouble
+(usage, unreadable files, a failed export). Every failure ends in one readable
+message on stderr; ``--debug`` or ``KLANTREIS_DEBUG=1`` shows the traceback instead.
+
+A new command is a function ``run_x(args) -> int`` and a ``Command`` entry in
+:data:`COMMANDS`; heavy imports go inside the function so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
+
+from klantreis._version import __version__
+from klantreis.errors import KlantreisError, Report, Severity
+
+if TYPE_CHECKING:
+    from klantreis.model import Journey
+
+__all__ = ["COMMANDS", "Command", "main"]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE = 0, 1, 2
+
+
+class UsageError(KlantreisError):
+    """The command line asks for something that cannot be done."""
+
+
+@frozen
+class Command:
+    """A subcommand: its name, one-line help, argument setup and the function it runs."""
+
+    name: str
+    help: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+# --- validate -------------------------------------------------------------------------
+
+
+def _validate_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="journey files (YAML or JSON)")
+    parser.add_argument(
+        "--strict", action="store_true", help="count warnings as problems (exit 1)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default), json for scripts",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print errors only, no warnings or summary"
+    )
+
+
+def _report_json(path: str, report: Report | None, trouble: KlantreisError | None) -> dict[str, Any]:
+    problems = [trouble.problem] if trouble is not None and hasattr(trouble, "problem") else []
+    if report is not None:
+        problems = list(report.problems)
+    return {
+        "file": path,
+        "readable": trouble is None,
+        "errors": sum(p.severity is Severity.ERROR for p in problems),
+        "warnings": sum(p.severity is Severity.WARNING for p in problems),
+        "problems": [
+            {
+                "severity": p.severity.value,
+                "code": p.code,
+                "message": p.message,
+                "path": list(p.path),
+                "line": p.line,
+                "column": p.column,
+                "hint": p.hint,
+            }
+            for p in problems
+        ],
+    }
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """Validate journey files and print every problem with its location."""
+    from klantreis.errors import LoadError
+    from klantreis.validate import validate
+
+    status = EXIT_OK
+    results = []
+    for name in args.files:
+        try:
+            report = validate(name)
+        except LoadError as exc:
+            status = EXIT_TROUBLE
+            results.append(_report_json(name, None, exc))
+            if args.format == "text":
+                _err(str(exc.problem))
+            continue
+        failed = not report.ok or (args.strict and report.warnings)
+        if failed and status == EXIT_OK:
+            status = EXIT_PROBLEMS
+        results.append(_report_json(name, report, None))
+        if args.format == "text":
+            for problem in report.errors if args.quiet else report.problems:
+                print(problem)
+            if not args.quiet:
+                print(f"{name}: {_count(report.errors, 'error')}, {_count(report.warnings, 'warning')}")
+    if args.format == "json":
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+    return status
+
+
+def _count(items: Sequence[object], word: str) -> str:
+    return f"{len(items)} {word}{'' if len(items) == 1 else 's'}"
+
+
+# --- schema ---------------------------------------------------------------------------
+
+
+def _output_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", default="-", help=f"write {what} here ('-', the default, is standard output)"
+    )
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema of the journey file format."""
+    from klantreis.schema import schema_text
+
+    _write_output(args.output, schema_text(), force=True)
+    return EXIT_OK
+
+
+# --- new ------------------------------------------------------------------------------
+
+
+def _new_arguments(parser: argparse.ArgumentParser) -> None:
+    _output_argument(parser, "the new journey")
+    parser.add_argument("--lang", choices=("nl", "en"), default="nl", help="language (default nl)")
+    parser.add_argument("--title", help="the journey's title")
+    parser.add_argument(
+        "--json", action="store_true", help="write JSON instead of YAML (no comments)"
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Write a new journey file from the seed's template: its lanes, scales and guidance."""
+    from klantreis.serialize import dumps
+    from klantreis.templates import new_file_header, new_journey
+
+    journey = new_journey(args.lang, title=args.title, today=dt.date.today())
+    if args.json:
+        text = dumps(journey, "json", include_defaults=True)
+    else:
+        text = new_file_header(args.lang) + dumps(journey, "yaml", include_defaults=True)
+    _write_output(args.output, text, force=args.force)
+    if args.output != "-":
+        _err(f"wrote {args.output}; check it with: klantreis validate {args.output}")
+    return EXIT_OK
+
+
+# --- shared helpers -------------------------------------------------------------------
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _write_output(output: str, text: str | bytes, *, force: bool, protect: Sequence[str] = ()) -> None:
+    """Write to a path atomically, or to stdout for ``-``; never clobber unasked."""
+    from klantreis._files import atomic_write
+
+    if output == "-":
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+        return
+    path = Path(output)
+    for other in protect:
+        if path.exists() and Path(other).exists() and path.samefile(other):
+            raise UsageError(f"{output}: refusing to overwrite the input file")
+    if path.exists() and not force:
+        raise UsageError(f"{output}: the file exists; use --force to overwrite it")
+    if not path.parent.is_dir():
+        raise UsageError(f"{output}: the folder {path.parent} does not exist")
+    try:
+        atomic_write(path, text.encode("utf-8") if isinstance(text, str) else text)
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}") from None
+
+
+def load_journey(name: str) -> Journey:
+    """Load a journey for a command; problems raise and end in exit status 2."""
+    from klantreis.serialize import load
+
+    return load(name)
+
+
+COMMANDS: list[Command] = [
+    Command("validate", "check journey files and report every problem", _validate_arguments, run_validate),
+    Command("schema", "print the JSON Schema of the file format", lambda p: _output_argument(p, "the schema"), run_schema),
+    Command("new", "start a journey file from the seed's template", _new_arguments, run_new),
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``klantreis`` command."""
+    parser = argparse.ArgumentParser(
+        prog="klantreis",
+        description="Customer journey mapping: validate, compare and export journey files.",
+    )
+    parser.add_argument("--version", action="version", version=f"klantreis {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show tracebacks (also KLANTREIS_DEBUG=1)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        doc = (command.run.__doc__ or command.help).strip()
+        p = sub.add_parser(command.name, help=command.help, description=doc)
+        command.arguments(p)
+        p.set_defaults(run=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = args.debug or os.environ.get("KLANTREIS_DEBUG", "") not in ("", "0")
+    try:
+        return int(args.run(args))
+    except KlantreisError as exc:
+        if debug:
+            raise
+        _err(f"klantreis: {exc}")
+        return EXIT_TROUBLE
+    except KeyboardInterrupt:
+        _err("klantreis: interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); nothing more to say.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_TROUBLE
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        if debug:
+            raise
+        _err(
+            f"klantreis: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug; please report it with the output of --debug."
+        )
+        return EXIT_TROUBLE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""The JSON Schema of the journey file format, generated from the model.
+
+Editors use it to complete and check journey files (VS Code's YAML extension, for
+example, with a ``# yaml-language-server: $schema=...`` line). The schema describes
+what a person may write, so ids are optional (they are derived from titles).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import inspect
+import json
+import types
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+import attrs
+
+from klantreis import model
+from klantreis._version import __version__
+from klantreis.model import Duration, Journey, Note, NoteKind, Rating, SystemBoundary
+from klantreis.serialize import FORMAT_VERSION
+
+__all__ = ["SCHEMA_ID", "json_schema", "schema_text"]
+
+SCHEMA_ID = f"https://klantreis.readthedocs.io/schema/journey-{FORMAT_VERSION}.json"
+
+
+def _description(obj: Any) -> str | None:
+    doc = inspect.getdoc(obj)
+    return doc.split("\n\n")[0].replace("\n", " ") if doc else None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def type_schema(self, t: Any) -> dict[str, Any]:
+        origin, args = get_origin(t), get_args(t)
+        if t is str:
+            return {"type": "string"}
+        if t is bool:
+            return {"type": "boolean"}
+        if t is int:
+            return {"type": "integer"}
+        if t is float:
+            return {"type": "number"}
+        if t is dt.date:
+            return {"type": "string", "format": "date"}
+        if t is Duration:
+            return {
+                "type": "string",
+                "description": "A duration or range: '2 weeks', '4-6 weeks', '45 minutes'.",
+                "pattern": r"^\s*\d+([.,]\d+)?\s*((-|–|to|tot)\s*\d+([.,]\d+)?)?\s*\w+\.?\s*$",
+                "examples": ["2 weeks", "4-6 weken", "45 minutes"],
+            }
+        if t == tuple[Rating, ...]:
+            vote = {"type": "integer"}
+            return {
+                "type": "object",
+                "description": "Scale id to a rating: one number, or a list of votes.",
+                "additionalProperties": {
+                    "oneOf": [vote, {"type": "array", "items": vote, "minItems": 1}]
+                },
+                "examples": [{"emotion": 2, "motivation": [1, 2, 2]}],
+            }
+        if t is Note:
+            return self.ref("Note", self.note)
+        if t is SystemBoundary:
+            return {"oneOf": [{"type": "string"}, self.ref("SystemBoundary", self.attrs_class, t)]}
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            return self.ref(t.__name__, self.enum, t)
+        if origin in (Union, types.UnionType):
+            inner = [a for a in args if a is not type(None)]
+            schemas = [self.type_schema(a) for a in inner]
+            if type(None) in args:
+                schemas.append({"type": "null"})
+            return schemas[0] if len(schemas) == 1 else {"anyOf": schemas}
+        if origin is tuple:
+            return {"type": "array", "items": self.type_schema(args[0])}
+        if attrs.has(t):
+            return self.ref(t.__name__, self.attrs_class, t)
+        raise TypeError(f"no schema for {t!r}")  # pragma: no cover - a model change
+
+    def ref(self, name: str, build: Any, *args: Any) -> dict[str, Any]:
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder against recursion
+            self.defs[name] = build(*args)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def enum(self, t: type[enum.Enum]) -> dict[str, Any]:
+        schema: dict[str, Any] = {"enum": [m.value for m in t]}
+        if description := _description(t):
+            schema["description"] = description
+        return schema
+
+    def attrs_class(self, cl: type) -> dict[str, Any]:
+        hints = get_type_hints(cl, vars(model))
+        properties: dict[str, Any] = {}
+        required = []
+        for a in attrs.fields(cl):
+            prop = dict(self.type_schema(hints[a.name]))
+            description = a.metadata.get("description")
+            if a.name == "id":
+                description = "A stable id; derived from the title or name when left out."
+            if description:
+                prop = {**prop, "description": description} if "$ref" not in prop else {
+                    "allOf": [prop],
+                    "description": description,
+                }
+            properties[a.name] = prop
+            if a.default is attrs.NOTHING:
+                required.append(a.name)
+        schema: dict[str, Any] = {
+            "type": "object",
+            "properties": properties,
+            "additionalProperties": False,
+        }
+        if description := _description(cl):
+            schema["description"] = description
+        if required:
+            schema["required"] = required
+        return schema
+
+    def note(self) -> dict[str, Any]:
+        text = {"type": "string"}
+        kinds = [k.value for k in NoteKind]
+        return {
+            "type": "object",
+            "description": _description(Note),
+            "properties": {
+                **{k: {**text, "description": f"A {k} post-it."} for k in kinds},
+                "author": text,
+                "suggestion": {**text, "description": "For a disagreement: the suggestion."},
+            },
+            "oneOf": [{"required": [k]} for k in kinds],
+            "additionalProperties": False,
+        }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a journey file, as a dict."""
+    builder = _Builder()
+    root = builder.attrs_class(Journey)
+    root["properties"] = {
+        "format_version": {
+            "const": FORMAT_VERSION,
+            "description": "The version of the file format.",
+        },
+        **root["properties"],
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "klantreis journey",
+        "$comment": f"Generated by klantreis {__version__}.",
+        **root,
+        "$defs": dict(sorted(builder.defs.items())),
+    }
+
+
+def schema_text() -> str:
+    """The JSON Schema as indented JSON text."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
