@@ -1019,7 +1019,11 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value and not value.endswith((" ", "\n\n")) else None
+    style: str | None = None
+    if "\n" in value and not value.endswith((" ", "\n\n")):
+        style = "|"
+    elif not isinstance(_plain_scalar(value, DEFAULT_LIMITS), str):
+        style = "'"  # YAML 1.1 writers leave e.g. 0e0 plain; our YAML 1.2 reader would not
     return dumper.represent_scalar(_TAG + "str", value, style=style)
 
 
