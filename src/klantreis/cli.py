@@ -51,9 +51,7 @@ class Command:
 
 def _validate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="journey files (YAML or JSON)")
-    parser.add_argument(
-        "--strict", action="store_true", help="count warnings as problems (exit 1)"
-    )
+    parser.add_argument("--strict", action="store_true", help="count warnings as problems (exit 1)")
     parser.add_argument(
         "--format",
         choices=("text", "json"),
@@ -65,7 +63,9 @@ def _validate_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _report_json(path: str, report: Report | None, trouble: KlantreisError | None) -> dict[str, Any]:
+def _report_json(
+    path: str, report: Report | None, trouble: KlantreisError | None
+) -> dict[str, Any]:
     problems = [trouble.problem] if trouble is not None and hasattr(trouble, "problem") else []
     if report is not None:
         problems = list(report.problems)
@@ -113,7 +113,8 @@ def run_validate(args: argparse.Namespace) -> int:
             for problem in report.errors if args.quiet else report.problems:
                 print(problem)
             if not args.quiet:
-                print(f"{name}: {_count(report.errors, 'error')}, {_count(report.warnings, 'warning')}")
+                errors, warnings = report.errors, report.warnings
+                print(f"{name}: {_count(errors, 'error')}, {_count(warnings, 'warning')}")
     if args.format == "json":
         print(json.dumps(results, indent=2, ensure_ascii=False))
     return status
@@ -128,7 +129,11 @@ def _count(items: Sequence[object], word: str) -> str:
 
 def _output_argument(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument(
-        "-o", "--output", metavar="FILE", default="-", help=f"write {what} here ('-', the default, is standard output)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        default="-",
+        help=f"write {what} here ('-', the default, is standard output)",
     )
 
 
@@ -176,7 +181,9 @@ def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _write_output(output: str, text: str | bytes, *, force: bool, protect: Sequence[str] = ()) -> None:
+def _write_output(
+    output: str, text: str | bytes, *, force: bool, protect: Sequence[str] = ()
+) -> None:
     """Write to a path atomically, or to stdout for ``-``; never clobber unasked."""
     from klantreis._files import atomic_write
 
@@ -210,8 +217,18 @@ def load_journey(name: str) -> Journey:
 
 
 COMMANDS: list[Command] = [
-    Command("validate", "check journey files and report every problem", _validate_arguments, run_validate),
-    Command("schema", "print the JSON Schema of the file format", lambda p: _output_argument(p, "the schema"), run_schema),
+    Command(
+        "validate",
+        "check journey files and report every problem",
+        _validate_arguments,
+        run_validate,
+    ),
+    Command(
+        "schema",
+        "print the JSON Schema of the file format",
+        lambda p: _output_argument(p, "the schema"),
+        run_schema,
+    ),
     Command("new", "start a journey file from the seed's template", _new_arguments, run_new),
 ]
 
@@ -255,7 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_TROUBLE
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+    except Exception as exc:
         if debug:
             raise
         _err(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from attrs import field, frozen
 
@@ -23,6 +24,10 @@ __all__ = [
     "ValidationError",
     "format_path",
 ]
+
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(items)
+
 
 PathPart = str | int
 Path = tuple[PathPart, ...]
@@ -62,7 +67,7 @@ class Problem:
     """A stable, kebab-case name for the kind of problem, e.g. ``unknown-reference``."""
     message: str
     """What is wrong, in a sentence."""
-    path: Path = field(default=(), converter=tuple)
+    path: Path = field(default=(), converter=_tuple)
     """Where in the document: keys and list indices from the top."""
     severity: Severity = Severity.ERROR
     hint: str | None = None
@@ -98,7 +103,7 @@ class Problem:
 class Report:
     """Every problem found in one document, in document order."""
 
-    problems: tuple[Problem, ...] = field(converter=tuple)
+    problems: tuple[Problem, ...] = field(converter=_tuple)
     source: str | None = None
 
     @property

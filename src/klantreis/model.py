@@ -16,7 +16,7 @@ import datetime as dt
 import enum
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from attrs import Factory, field, frozen, validators
@@ -52,6 +52,11 @@ __all__ = [
     "Theme",
     "slugify",
 ]
+
+
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    """Store any iterable as a tuple, so that a value can never change afterwards."""
+    return tuple(items)
 
 
 def _doc(description: str, **extra: Any) -> dict[str, Any]:
@@ -261,9 +266,7 @@ class Objectives:
     client: str | None = field(
         default=None, metadata=_doc("What the client wants to achieve with this journey.")
     )
-    employee: str | None = field(
-        default=None, metadata=_doc("What the employee wants to achieve.")
-    )
+    employee: str | None = field(default=None, metadata=_doc("What the employee wants to achieve."))
 
 
 @frozen(kw_only=True)
@@ -298,7 +301,7 @@ class Scale:
     minimum: int
     maximum: int
     direction: Direction = field(default=Direction.HIGHER_IS_BETTER)
-    labels: tuple[str, ...] = field(default=(), converter=tuple)
+    labels: tuple[str, ...] = field(default=(), converter=_tuple)
     question: str | None = field(
         default=None, metadata=_doc("The question participants answer with this scale.")
     )
@@ -356,7 +359,7 @@ class Rating:
     """The rating of a step on one scale; it may hold several participants' votes."""
 
     scale: str
-    votes: tuple[int, ...] = field(converter=tuple)
+    votes: tuple[int, ...] = field(converter=_tuple)
 
     @property
     def value(self) -> float:
@@ -380,8 +383,8 @@ class Note:
 class PainPoints:
     """What hurts at a step, for the client and for the professionals (*knelpunten*)."""
 
-    client: tuple[str, ...] = field(default=(), converter=tuple)
-    professional: tuple[str, ...] = field(default=(), converter=tuple)
+    client: tuple[str, ...] = field(default=(), converter=_tuple)
+    professional: tuple[str, ...] = field(default=(), converter=_tuple)
 
     def __bool__(self) -> bool:
         return bool(self.client or self.professional)
@@ -423,16 +426,16 @@ class Step:
     lane: str = field(metadata=_doc("The id of the lane the step sits in."))
     description: str | None = None
     actor: str | None = field(default=None, metadata=_doc("The id of the actor who takes it."))
-    channels: tuple[Channel, ...] = field(default=(), converter=tuple)
+    channels: tuple[Channel, ...] = field(default=(), converter=_tuple)
     duration: Duration | None = None
-    ratings: tuple[Rating, ...] = field(default=(), converter=tuple)
+    ratings: tuple[Rating, ...] = field(default=(), converter=_tuple)
     pain_points: PainPoints = field(default=Factory(PainPoints))
     moment_of_truth: bool = field(
         default=False, metadata=_doc("A moment of truth: it decides how the journey ends.")
     )
     quality: Quality = field(default=Factory(Quality))
-    boundaries: tuple[SystemBoundary, ...] = field(default=(), converter=tuple)
-    notes: tuple[Note, ...] = field(default=(), converter=tuple)
+    boundaries: tuple[SystemBoundary, ...] = field(default=(), converter=_tuple)
+    notes: tuple[Note, ...] = field(default=(), converter=_tuple)
 
     def rating(self, scale: str) -> Rating | None:
         """The rating on *scale* (a scale id), or ``None``."""
@@ -454,18 +457,16 @@ class ImprovementAction:
     within_mandate: bool | None = field(
         default=None, metadata=_doc("Whether it lies within our own authority to act.")
     )
-    tomorrow: bool = field(
-        default=False, metadata=_doc("Whether it can change tomorrow already.")
-    )
+    tomorrow: bool = field(default=False, metadata=_doc("Whether it can change tomorrow already."))
     owner: str | None = None
     due: dt.date | None = None
     status: Status = field(default=Status.PROPOSED)
     targets: tuple[str, ...] = field(
-        default=(), converter=tuple, metadata=_doc("Ids of the steps it should improve.")
+        default=(), converter=_tuple, metadata=_doc("Ids of the steps it should improve.")
     )
     ideas: tuple[str, ...] = field(
         default=(),
-        converter=tuple,
+        converter=_tuple,
         metadata=_doc("Ids of the improvement-idea post-its it comes from."),
     )
     expected_effect: str | None = None
@@ -480,7 +481,7 @@ class Insight:
     author: str | None = None
     date: dt.date | None = None
     steps: tuple[str, ...] = field(
-        default=(), converter=tuple, metadata=_doc("Ids of related steps.")
+        default=(), converter=_tuple, metadata=_doc("Ids of related steps.")
     )
     discussed: bool = False
     discussed_on: dt.date | None = None
@@ -513,17 +514,17 @@ class Journey:
     description: str | None = None
     objectives: Objectives = field(default=Factory(Objectives))
     persona: Persona | None = None
-    actors: tuple[Actor, ...] = field(default=(), converter=tuple)
+    actors: tuple[Actor, ...] = field(default=(), converter=_tuple)
     scales: tuple[Scale, ...] = field(
-        default=Factory(_default_scales, takes_self=True), converter=tuple
+        default=Factory(_default_scales, takes_self=True), converter=_tuple
     )
-    phases: tuple[Phase, ...] = field(default=(), converter=tuple)
+    phases: tuple[Phase, ...] = field(default=(), converter=_tuple)
     lanes: tuple[Lane, ...] = field(
-        default=Factory(_default_lanes, takes_self=True), converter=tuple
+        default=Factory(_default_lanes, takes_self=True), converter=_tuple
     )
-    steps: tuple[Step, ...] = field(default=(), converter=tuple)
-    actions: tuple[ImprovementAction, ...] = field(default=(), converter=tuple)
-    insights: tuple[Insight, ...] = field(default=(), converter=tuple)
+    steps: tuple[Step, ...] = field(default=(), converter=_tuple)
+    actions: tuple[ImprovementAction, ...] = field(default=(), converter=_tuple)
+    insights: tuple[Insight, ...] = field(default=(), converter=_tuple)
 
     # Look-ups. They scan, which is fast enough for journeys of thousands of steps;
     # code that looks up many items builds its own dict once.

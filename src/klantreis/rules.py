@@ -71,8 +71,7 @@ class Rule:
     function: RuleFunction
 
     def __call__(self, journey: Journey, index: Index) -> Iterator[Problem]:
-        for problem in self.function(journey, index):
-            yield problem
+        yield from self.function(journey, index)
 
 
 RULES: list[Rule] = []
@@ -125,7 +124,10 @@ def _duplicate_ids(journey: Journey, index: Index) -> Found:
         seen: dict[str, int] = {}
         for i, item in enumerate(getattr(journey, key)):
             if item.id in seen:
-                yield (key, i, "id"), f"the id {item.id!r} is already used by {key}[{seen[item.id]}]"
+                yield (
+                    (key, i, "id"),
+                    f"the id {item.id!r} is already used by {key}[{seen[item.id]}]",
+                )
             else:
                 seen[item.id] = i
 
@@ -286,7 +288,10 @@ def _empty_phases(journey: Journey, index: Index) -> Found:
         yield ("phases",), "the journey has no phases yet"
     for i, phase in enumerate(journey.phases):
         if index.steps_per_phase[phase.id] == 0:
-            yield ("phases", i), f"the phase {phase.name!r} has no steps: are really all actions listed?"
+            yield (
+                ("phases", i),
+                f"the phase {phase.name!r} has no steps: are really all actions listed?",
+            )
 
 
 @rule("unrated-experience", WARNING)

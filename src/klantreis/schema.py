@@ -104,10 +104,14 @@ class _Builder:
             if a.name == "id":
                 description = "A stable id; derived from the title or name when left out."
             if description:
-                prop = {**prop, "description": description} if "$ref" not in prop else {
-                    "allOf": [prop],
-                    "description": description,
-                }
+                prop = (
+                    {**prop, "description": description}
+                    if "$ref" not in prop
+                    else {
+                        "allOf": [prop],
+                        "description": description,
+                    }
+                )
             properties[a.name] = prop
             if a.default is attrs.NOTHING:
                 required.append(a.name)

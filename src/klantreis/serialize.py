@@ -36,8 +36,8 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from klantreis._files import atomic_write
 from klantreis import model
+from klantreis._files import atomic_write
 from klantreis.errors import LoadError, PathPart, Problem, Report, ValidationError
 from klantreis.model import (
     Duration,
@@ -116,7 +116,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
 
 
-class _NodeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _NodeLoader(_BaseLoader):  # type: ignore[misc]
     """Composes nodes only; every plain scalar keeps the tag ``str`` for our resolver."""
 
     yaml_implicit_resolvers: dict[str, Any] = {}  # noqa: RUF012 - PyYAML's own class attribute
@@ -207,7 +207,9 @@ class _YamlBuilder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_node, path, "bad-key", "a key must be a plain word, not a list or mapping")
+                self.problem(
+                    key_node, path, "bad-key", "a key must be a plain word, not a list or mapping"
+                )
                 continue
             key = key_node.value
             if key in result:
@@ -255,7 +257,7 @@ def _yaml_error(exc: yaml.YAMLError, source: str | None) -> LoadError:
 
 def _compose(text: str, source: str | None) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=_NodeLoader)  # type: ignore[no-any-return]
+        return yaml.compose(text, Loader=_NodeLoader)
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, source) from None
     except RecursionError:
@@ -290,10 +292,13 @@ class _SourceMap:
                     if key_node.value == part:
                         found, child = _mark(key_node), value_node
                         break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-                if 0 <= part < len(node.value):
-                    child = node.value[part]
-                    found = _mark(child)
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(part, int)
+                and 0 <= part < len(node.value)
+            ):
+                child = node.value[part]
+                found = _mark(child)
             if child is None:
                 break
             node = child
@@ -474,7 +479,11 @@ class _Invalid(ValueError):
     """A value of the wrong shape; *path* goes below the attribute it was found at."""
 
     def __init__(
-        self, message: str, code: str = "wrong-type", path: tuple[PathPart, ...] = (), hint: str | None = None
+        self,
+        message: str,
+        code: str = "wrong-type",
+        path: tuple[PathPart, ...] = (),
+        hint: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message, self.code, self.path, self.hint = message, code, path, hint
@@ -667,7 +676,9 @@ def _note(value: Any, _: type) -> Note:
     for key in (*kinds[:1], "author", "suggestion"):
         if key in value:
             try:
-                fields[key] = _str(value[key], str) if value[key] is not None or key in kinds else None
+                fields[key] = (
+                    _str(value[key], str) if value[key] is not None or key in kinds else None
+                )
             except _Invalid as exc:
                 errors.append(_Invalid(exc.message, path=(key,), hint=exc.hint))
     if errors:
@@ -743,8 +754,11 @@ def _make_converter() -> Converter:
         for i, item in enumerate(value):
             try:
                 items.append(conv.structure(item, item_type))
-            except Exception as exc:  # noqa: BLE001 - collected and reported with its index
-                exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ index {i}", i, item_type)]
+            except Exception as exc:
+                exc.__notes__ = [  # type: ignore[attr-defined]  # PEP 678 notes, 3.10 too
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"@ index {i}", i, item_type),
+                ]
                 errors.append(exc)
         if errors:
             raise IterableValidationError(f"While structuring {t!r}", errors, t)
@@ -778,10 +792,11 @@ def _make_converter() -> Converter:
         return _mapping_only(make_dict_structure_fn(cl, conv))
 
     def unstructure_factory(cl: type) -> Callable[[Any], dict[str, Any]]:
-        overrides = {}
-        if any(a.name == "id" for a in attrs.fields(cl)):
-            overrides["id"] = override(omit_if_default=False)
-        return make_dict_unstructure_fn(cl, conv, _cattrs_omit_if_default=True, **overrides)
+        if any(a.name == "id" for a in attrs.fields(cl)):  # ids are always written
+            return make_dict_unstructure_fn(
+                cl, conv, _cattrs_omit_if_default=True, id=override(omit_if_default=False)
+            )
+        return make_dict_unstructure_fn(cl, conv, _cattrs_omit_if_default=True)
 
     conv.register_structure_hook_factory(attrs.has, structure_factory)
     conv.register_unstructure_hook_factory(attrs.has, unstructure_factory)
@@ -825,8 +840,10 @@ def _problems_from_exception(
             )
         return
     if isinstance(exc, KeyError):
-        key = path[-1] if path else exc.args[0]
-        yield Problem(code="missing-key", message=f"the required key {key!r} is missing", path=path)
+        missing = path[-1] if path else str(exc.args[0])
+        yield Problem(
+            code="missing-key", message=f"the required key {missing!r} is missing", path=path
+        )
         return
     if isinstance(exc, _Many):
         for err in exc.errors:
@@ -848,12 +865,20 @@ def structure(data: Any, *, source: str | None = None) -> tuple[Journey | None, 
     The data is what ``json.loads`` or a YAML reader gives; ids left out are derived.
     """
     if not isinstance(data, dict):
-        return None, [Problem(code="wrong-type", message=f"expected a journey (a mapping), got {_describe(data)}", source=source)]
+        return None, [
+            Problem(
+                code="wrong-type",
+                message=f"expected a journey (a mapping), got {_describe(data)}",
+                source=source,
+            )
+        ]
     data = derive_ids(data)
     problems: list[Problem] = []
     version = data.pop("format_version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
-        newer = isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION
+        newer = (
+            isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION
+        )
         problems.append(
             Problem(
                 code="format-version",
@@ -871,7 +896,7 @@ def structure(data: Any, *, source: str | None = None) -> tuple[Journey | None, 
         return None, problems
     try:
         return _converter.structure(data, Journey), problems
-    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes problems
+    except Exception as exc:
         problems.extend(_problems_from_exception(exc, (), data))
         return None, problems
 
@@ -925,7 +950,11 @@ class _Document:
     """What reading a document gave: the journey (when it could be built) and problems."""
 
     def __init__(
-        self, journey: Journey | None, problems: list[Problem], source_map: _SourceMap, source: str | None
+        self,
+        journey: Journey | None,
+        problems: list[Problem],
+        source_map: _SourceMap,
+        source: str | None,
     ) -> None:
         self.journey = journey
         self.problems = problems
@@ -950,7 +979,11 @@ def read_document(
         data, where = source, name
         if len(data) > limits.max_bytes:
             raise LoadError(
-                Problem(code="unreadable", message=f"the text is over the limit of {limits.max_bytes:,} bytes", source=where)
+                Problem(
+                    code="unreadable",
+                    message=f"the text is over the limit of {limits.max_bytes:,} bytes",
+                    source=where,
+                )
             )
     else:
         path = Path(source)
@@ -1037,7 +1070,7 @@ def dumps(journey: Journey, format: Format = "yaml", *, include_defaults: bool =
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if format != "yaml":
         raise ValueError(f"unknown format {format!r}; use 'yaml' or 'json'")
-    return yaml.dump(  # type: ignore[no-any-return]
+    return yaml.dump(
         data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=88, indent=2
     )
 

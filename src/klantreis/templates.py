@@ -13,10 +13,10 @@ from functools import cache
 
 from klantreis.model import (
     Channel,
-    Iteration,
-    Journey,
     Direction,
     DurationUnit,
+    Iteration,
+    Journey,
     Judgement,
     Lane,
     LaneKind,

@@ -83,15 +83,58 @@ def hostile_texts(*, max_size: int = 60) -> st.SearchStrategy[str]:
     """
     pieces = st.sampled_from(
         [
-            "|", "\\", "\\N", "\"", "'", "<", ">", "&", "{", "}", "[", "]", "<b>x</b>",
-            "=1+1", "+31", "-", "@SUM(A1)", "\t", "\r", "\n", "\n\n", "# kop", "*", "_",
-            "`", "\u202e", "\u200f", "😀", "ß", "ë", "漢字", "\x0b", "\x1b[31m", "\\\\",
-            "-->", "]]>", "<!--", "javascript:", ":", "%", "$", "~", "---", "...", " ",
+            "|",
+            "\\",
+            "\\N",
+            '"',
+            "'",
+            "<",
+            ">",
+            "&",
+            "{",
+            "}",
+            "[",
+            "]",
+            "<b>x</b>",
+            "=1+1",
+            "+31",
+            "-",
+            "@SUM(A1)",
+            "\t",
+            "\r",
+            "\n",
+            "\n\n",
+            "# kop",
+            "*",
+            "_",
+            "`",
+            "\u202e",
+            "\u200f",
+            "😀",
+            "ß",
+            "ë",
+            "漢字",
+            "\x0b",
+            "\x1b[31m",
+            "\\\\",
+            "-->",
+            "]]>",
+            "<!--",
+            "javascript:",
+            ":",
+            "%",
+            "$",
+            "~",
+            "---",
+            "...",
+            " ",
         ]
     )
-    return st.lists(st.one_of(pieces, texts(max_size=8)), min_size=1, max_size=12).map(
-        "".join
-    ).filter(lambda s: 0 < len(s) <= max_size * 4)
+    return (
+        st.lists(st.one_of(pieces, texts(max_size=8)), min_size=1, max_size=12)
+        .map("".join)
+        .filter(lambda s: 0 < len(s) <= max_size * 4)
+    )
 
 
 def ids() -> st.SearchStrategy[str]:
@@ -115,7 +158,9 @@ def scales(draw: st.DrawFn, *, id: st.SearchStrategy[str] | None = None) -> Scal
     low = draw(st.integers(-3, 3))
     high = low + draw(st.integers(1, 9))
     points = high - low + 1
-    labels = draw(st.none() | st.lists(texts(min_size=0, max_size=20), min_size=points, max_size=points))
+    labels = draw(
+        st.none() | st.lists(texts(min_size=0, max_size=20), min_size=points, max_size=points)
+    )
     return Scale(
         id=draw(id if id is not None else ids()),
         name=draw(texts()),
@@ -207,7 +252,11 @@ def journeys(
     step_ids = draw(_unique_ids(draw(st.integers(0, max_steps))))
     steps = []
     for step_id in step_ids:
-        rated = draw(st.lists(st.sampled_from(scale_list), unique_by=lambda s: s.id)) if scale_list else []
+        rated = (
+            draw(st.lists(st.sampled_from(scale_list), unique_by=lambda s: s.id))
+            if scale_list
+            else []
+        )
         steps.append(
             Step(
                 id=step_id,
@@ -221,7 +270,11 @@ def journeys(
                 ratings=tuple(
                     Rating(
                         s.id,
-                        tuple(draw(st.lists(st.integers(s.minimum, s.maximum), min_size=1, max_size=4))),
+                        tuple(
+                            draw(
+                                st.lists(st.integers(s.minimum, s.maximum), min_size=1, max_size=4)
+                            )
+                        ),
                     )
                     for s in rated
                 ),
@@ -235,7 +288,10 @@ def journeys(
                     draw(
                         st.lists(
                             st.builds(
-                                SystemBoundary, text=text, reason=optional_text, options=optional_text
+                                SystemBoundary,
+                                text=text,
+                                reason=optional_text,
+                                options=optional_text,
                             ),
                             max_size=2,
                         )
@@ -247,8 +303,12 @@ def journeys(
 
     lane_kinds = {lane.id: lane.kind for lane in lane_list}
     idea_ids = [s.id for s in steps if lane_kinds[s.lane] is LaneKind.IDEAS]
-    some_steps = st.lists(st.sampled_from(step_ids), max_size=3, unique=True) if step_ids else st.just([])
-    some_ideas = st.lists(st.sampled_from(idea_ids), max_size=2, unique=True) if idea_ids else st.just([])
+    some_steps = (
+        st.lists(st.sampled_from(step_ids), max_size=3, unique=True) if step_ids else st.just([])
+    )
+    some_ideas = (
+        st.lists(st.sampled_from(idea_ids), max_size=2, unique=True) if idea_ids else st.just([])
+    )
     action_ids = draw(_unique_ids(draw(st.integers(0, max_actions))))
     actions = tuple(
         ImprovementAction(
