@@ -25,6 +25,7 @@ __all__ = [
     "format_path",
 ]
 
+
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(items)
 

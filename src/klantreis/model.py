@@ -219,9 +219,10 @@ def slugify(text: str, *, fallback: str = "item") -> str:
     >>> slugify("Cliënt belt huisarts")
     'client-belt-huisarts'
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    slug = _SLUG_DROP.sub("-", stripped.casefold()).replace("_", "-").strip("-")
+    for _ in range(2):  # twice: lower() and NFKD can each undo what the other did
+        decomposed = unicodedata.normalize("NFKD", text.lower())
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    slug = _SLUG_DROP.sub("-", text).replace("_", "-").strip("-")
     slug = re.sub(r"-{2,}", "-", slug)
     return slug[:60].rstrip("-") or fallback
 

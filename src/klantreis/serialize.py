@@ -127,6 +127,7 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _SPECIAL_FLOAT = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 
@@ -145,6 +146,8 @@ def _plain_scalar(text: str, limits: Limits) -> Any:
         return False
     if _INT.fullmatch(text):
         return int(text) if len(text) <= limits.max_digits else _Rejected(text)
+    if _LEADING_ZERO.fullmatch(text):
+        return text  # 010: an octal to YAML 1.1, 10 to YAML 1.2; klantreis keeps the text
     if _FLOAT.fullmatch(text) and any(c.isdigit() for c in text):
         value = float(text)
         return value if math.isfinite(value) and len(text) <= 64 else _Rejected(text)
@@ -153,90 +156,21 @@ def _plain_scalar(text: str, limits: Limits) -> Any:
     return text
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _mark(event: Any) -> tuple[int, int]:  # a yaml.Event
+    return event.start_mark.line + 1, event.start_mark.column + 1
 
 
-class _YamlBuilder:
-    """Turns composed YAML nodes into plain data, collecting every problem on the way."""
-
-    def __init__(self, source: str | None, limits: Limits) -> None:
-        self.source = source
-        self.limits = limits
-        self.problems: list[Problem] = []
-        self.seen: set[int] = set()
-
-    def problem(self, node: yaml.Node, path: tuple[PathPart, ...], code: str, msg: str) -> None:
-        line, column = _mark(node)
-        self.problems.append(
-            Problem(code=code, message=msg, path=path, source=self.source, line=line, column=column)
+def _too_deep(limits: Limits, source: str | None, event: yaml.Event | None = None) -> LoadError:
+    line, column = _mark(event) if event is not None else (None, None)
+    return LoadError(
+        Problem(
+            code="too-deep",
+            message=f"the document is nested more than {limits.max_depth} deep",
+            source=source,
+            line=line,
+            column=column,
         )
-
-    def build(self, node: yaml.Node, path: tuple[PathPart, ...]) -> Any:
-        if len(path) > self.limits.max_depth:
-            line, column = _mark(node)
-            raise LoadError(
-                Problem(
-                    code="too-deep",
-                    message=f"the document is nested more than {self.limits.max_depth} deep",
-                    path=path[:3],
-                    source=self.source,
-                    line=line,
-                    column=column,
-                )
-            )
-        if id(node) in self.seen:
-            self.problem(
-                node,
-                path,
-                "yaml-alias",
-                "YAML aliases (*name) are not supported in journey files; write the value out",
-            )
-            return None
-        self.seen.add(id(node))
-        tag = node.tag
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            if tag != _TAG + "seq":
-                self.problem(node, path, "yaml-tag", f"unsupported YAML tag {tag!r}")
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.MappingNode)
-        if tag != _TAG + "map":
-            self.problem(node, path, "yaml-tag", f"unsupported YAML tag {tag!r}")
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(
-                    key_node, path, "bad-key", "a key must be a plain word, not a list or mapping"
-                )
-                continue
-            key = key_node.value
-            if key in result:
-                first = next(k for k, _ in node.value if k.value == key)
-                self.problem(
-                    key_node,
-                    (*path, key),
-                    "duplicate-key",
-                    f"the key {key!r} is given twice (first on line {_mark(first)[0]})",
-                )
-                continue
-            result[key] = self.build(value_node, (*path, key))
-        return result
-
-    def scalar(self, node: yaml.ScalarNode, path: tuple[PathPart, ...]) -> Any:
-        tag, text = node.tag, node.value
-        if tag == _TAG + "str":
-            return _plain_scalar(text, self.limits) if not node.style else text
-        if tag in (_TAG + "int", _TAG + "float", _TAG + "bool", _TAG + "null"):
-            value = _plain_scalar(text, self.limits)
-            expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
-            if isinstance(value, expected[tag[len(_TAG) :]]):  # type: ignore[arg-type]
-                return value
-            self.problem(node, path, "yaml-tag", f"{text!r} is not a valid {tag}")
-            return None
-        self.problem(node, path, "yaml-tag", f"unsupported YAML tag {tag!r}")
-        return None
+    )
 
 
 def _yaml_error(exc: yaml.YAMLError, source: str | None) -> LoadError:
@@ -255,62 +189,233 @@ def _yaml_error(exc: yaml.YAMLError, source: str | None) -> LoadError:
     )
 
 
-def _compose(text: str, source: str | None) -> yaml.Node | None:
+_DISCARD = object()
+"""Stands for a key the reader refused (a list or mapping used as a key)."""
+
+
+class _Frame:
+    """An open list or mapping while reading the event stream."""
+
+    __slots__ = ("container", "key", "key_event", "path", "start")
+
+    def __init__(self, container: Any, path: tuple[PathPart, ...], start: yaml.Event) -> None:
+        self.container = container
+        self.path = path
+        self.start = start
+        self.key: Any = None
+        self.key_event: yaml.Event | None = None
+
+
+def _events(text: str, source: str | None) -> Iterator[Any]:  # yaml.Event subclasses
     try:
-        return yaml.compose(text, Loader=_NodeLoader)
+        yield from yaml.parse(text, Loader=_NodeLoader)
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, source) from None
-    except RecursionError:
-        raise LoadError(
-            Problem(code="too-deep", message="the document is nested too deep", source=source)
-        ) from None
+
+
+def _read_yaml(text: str, source: str | None, limits: Limits) -> tuple[Any, list[Problem]]:
+    """Build plain data from libyaml's event stream, collecting every problem.
+
+    Reading events (not composed nodes) keeps memory and time low and never recurses,
+    so no nesting can overflow a stack. Aliases, custom tags and keys given twice are
+    problems at their line; the data holds ``None`` in their place.
+    """
+    problems: list[Problem] = []
+
+    def problem(event: yaml.Event, path: tuple[PathPart, ...], code: str, msg: str) -> None:
+        line, column = _mark(event)
+        problems.append(
+            Problem(code=code, message=msg, path=path, source=source, line=line, column=column)
+        )
+
+    stack: list[_Frame] = []
+    root: Any = None
+    documents = 0
+    first_lines: dict[tuple[int, tuple[PathPart, ...]], int] = {}
+
+    def child_path() -> tuple[PathPart, ...]:
+        top = stack[-1]
+        if isinstance(top.container, list):
+            return (*top.path, len(top.container))
+        return (*top.path, top.key) if isinstance(top.key, str) else top.path
+
+    def add(value: Any, event: yaml.Event) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        top = stack[-1]
+        container = top.container
+        if isinstance(container, list):
+            container.append(value)
+        elif top.key_event is None:  # this value is a key
+            top.key_event = event
+            if isinstance(value, str):
+                top.key = value
+            else:
+                problem(
+                    event, top.path, "bad-key", "a key must be a plain word, not a list or mapping"
+                )
+                top.key = _DISCARD
+        else:
+            key = top.key
+            if key is not _DISCARD:
+                if key in container:
+                    first = first_lines[(id(container), (key,))]
+                    problem(
+                        top.key_event,
+                        (*top.path, key),
+                        "duplicate-key",
+                        f"the key {key!r} is given twice (first on line {first})",
+                    )
+                else:
+                    container[key] = value
+                    first_lines[(id(container), (key,))] = _mark(top.key_event)[0]
+            top.key, top.key_event = None, None
+
+    for event in _events(text, source):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            tag = event.tag
+            if stack and stack[-1].key_event is None and isinstance(stack[-1].container, dict):
+                value: Any = event.value  # a key is always the text written
+            elif tag is None or tag == "!":
+                value = event.value if event.style else _plain_scalar(event.value, limits)
+            elif tag == _TAG + "str":
+                value = event.value
+            elif tag in (_TAG + "int", _TAG + "float", _TAG + "bool", _TAG + "null"):
+                value = _plain_scalar(event.value, limits)
+                expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+                if not isinstance(value, expected[tag[len(_TAG) :]]):  # type: ignore[arg-type]
+                    problem(
+                        event, child_path(), "yaml-tag", f"{event.value!r} is not a valid {tag}"
+                    )
+                    value = None
+            else:
+                problem(event, child_path(), "yaml-tag", f"unsupported YAML tag {tag!r}")
+                value = None
+            add(value, event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if len(stack) >= limits.max_depth:
+                raise _too_deep(limits, source, event)
+            path = child_path() if stack else ()
+            is_map = kind is yaml.MappingStartEvent
+            if event.tag not in (None, "!", _TAG + ("map" if is_map else "seq")):
+                problem(event, path, "yaml-tag", f"unsupported YAML tag {event.tag!r}")
+            stack.append(_Frame({} if is_map else [], path, event))
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            frame = stack.pop()
+            add(frame.container, frame.start)
+        elif kind is yaml.AliasEvent:
+            problem(
+                event,
+                child_path() if stack else (),
+                "yaml-alias",
+                "YAML aliases (*name) are not supported in journey files; write the value out",
+            )
+            add(None, event)
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                line, _ = _mark(event)
+                raise LoadError(
+                    Problem(
+                        code="invalid-yaml",
+                        message="the file holds more than one YAML document (---); "
+                        "put one journey in a file",
+                        source=source,
+                        line=line,
+                    )
+                )
+    if documents == 0:
+        raise LoadError(Problem(code="empty", message="the file holds no document", source=source))
+    return root, problems
 
 
 class _SourceMap:
-    """Finds the line of a document path, composing the text only when first asked."""
+    """Finds the lines of document paths, reading the text again only when asked."""
 
-    def __init__(self, text: str, root: yaml.Node | None = None, *, composed: bool = False):
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.root = root
-        self.composed = composed
 
-    def locate(self, path: Iterable[PathPart]) -> tuple[int, int] | None:
-        if not self.composed:
-            self.composed = True
-            try:
-                self.root = yaml.compose(self.text, Loader=_NodeLoader)
-            except (yaml.YAMLError, RecursionError):
-                self.root = None
-        node = self.root
-        if node is None:
-            return None
-        found = None  # the document's start says nothing: no line rather than line 1
-        for part in path:
-            child: yaml.Node | None = None
-            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-                for key_node, value_node in node.value:
-                    if key_node.value == part:
-                        found, child = _mark(key_node), value_node
-                        break
-            elif (
-                isinstance(node, yaml.SequenceNode)
-                and isinstance(part, int)
-                and 0 <= part < len(node.value)
-            ):
-                child = node.value[part]
-                found = _mark(child)
-            if child is None:
-                break
-            node = child
+    def locate(
+        self, paths: Iterable[tuple[PathPart, ...]]
+    ) -> dict[tuple[PathPart, ...], tuple[int, int]]:
+        """The line and column of every path and of its prefixes that exist.
+
+        A mapping key is located at the key (``title:``), a list item at its start.
+        """
+        wanted: set[tuple[PathPart, ...]] = set()
+        for path in paths:
+            wanted.update(path[:n] for n in range(1, len(path) + 1))
+        found: dict[tuple[PathPart, ...], tuple[int, int]] = {}
+        if not wanted:
+            return found
+        # frames: [path, is_mapping, next index or current key, expecting_key]
+        stack: list[list[Any]] = []
+        try:
+            events: Iterator[Any] = yaml.parse(self.text, Loader=_NodeLoader)
+            for event in events:
+                kind = type(event)
+                if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    stack.pop()
+                    self._after_value(stack)
+                    continue
+                if kind not in (
+                    yaml.ScalarEvent,
+                    yaml.MappingStartEvent,
+                    yaml.SequenceStartEvent,
+                    yaml.AliasEvent,
+                ):
+                    continue
+                if stack and stack[-1][1] and stack[-1][3]:  # a key
+                    frame = stack[-1]
+                    frame[2] = event.value if kind is yaml.ScalarEvent else None
+                    frame[3] = False
+                    path = (*frame[0], frame[2])
+                    if path in wanted and path not in found:
+                        found[path] = _mark(event)
+                    if kind is not yaml.ScalarEvent and kind is not yaml.AliasEvent:
+                        stack.append([frame[0], kind is yaml.MappingStartEvent, 0, True])
+                    continue
+                if stack:
+                    frame = stack[-1]
+                    path = (*frame[0], frame[2])
+                    if path in wanted and path not in found:
+                        found[path] = _mark(event)
+                else:
+                    path = ()
+                if kind is yaml.MappingStartEvent:
+                    stack.append([path, True, None, True])
+                elif kind is yaml.SequenceStartEvent:
+                    stack.append([path, False, 0, False])
+                else:
+                    self._after_value(stack)
+        except (yaml.YAMLError, IndexError):
+            pass
         return found
 
-    def stamp(self, problems: Iterable[Problem], source: str | None) -> list[Problem]:
+    @staticmethod
+    def _after_value(stack: list[list[Any]]) -> None:
+        if not stack:
+            return
+        frame = stack[-1]
+        if frame[1]:
+            frame[3] = True
+        else:
+            frame[2] += 1
+
+    def stamp(self, problems: list[Problem], source: str | None) -> list[Problem]:
+        """Fill in the line of every problem that has none (the longest known prefix)."""
+        marks = self.locate(p.path for p in problems if p.line is None)
         out = []
         for p in problems:
             if p.line is None:
-                where = self.locate(p.path)
-                if where is not None:
-                    p = attrs.evolve(p, line=where[0], column=where[1])
+                for n in range(len(p.path), 0, -1):
+                    where = marks.get(p.path[:n])
+                    if where is not None:
+                        p = attrs.evolve(p, line=where[0], column=where[1])
+                        break
             if p.source is None and source is not None:
                 p = attrs.evolve(p, source=source)
             out.append(p)
@@ -391,32 +496,20 @@ def _parse(
             ) from None
         except _DuplicateKey:
             # JSON is YAML: the YAML reader finds the duplicate keys with their lines.
-            root = _compose(text, source)
-            builder = _YamlBuilder(source, limits)
-            data = builder.build(root, ()) if root is not None else None
-            return data, _SourceMap(text, root, composed=True), builder.problems
-        _check_depth(data, limits, source, text)
+            data, problems = _read_yaml(text, source, limits)
+            return data, _SourceMap(text), problems
+        _check_depth(data, limits, source)
         return data, _SourceMap(text), []
-    root = _compose(text, source)
-    if root is None:
-        raise LoadError(Problem(code="empty", message="the file holds no document", source=source))
-    builder = _YamlBuilder(source, limits)
-    data = builder.build(root, ())
-    return data, _SourceMap(text, root, composed=True), builder.problems
+    data, problems = _read_yaml(text, source, limits)
+    return data, _SourceMap(text), problems
 
 
-def _check_depth(data: Any, limits: Limits, source: str | None, text: str) -> None:
+def _check_depth(data: Any, limits: Limits, source: str | None) -> None:
     stack: list[tuple[Any, int]] = [(data, 0)]
     while stack:
         value, depth = stack.pop()
         if depth > limits.max_depth:
-            raise LoadError(
-                Problem(
-                    code="too-deep",
-                    message=f"the document is nested more than {limits.max_depth} deep",
-                    source=source,
-                )
-            )
+            raise _too_deep(limits, source)
         if isinstance(value, dict):
             stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
         elif isinstance(value, list):
@@ -1070,9 +1163,7 @@ def dumps(journey: Journey, format: Format = "yaml", *, include_defaults: bool =
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if format != "yaml":
         raise ValueError(f"unknown format {format!r}; use 'yaml' or 'json'")
-    return yaml.dump(
-        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=88, indent=2
-    )
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=88, indent=2)
 
 
 def dump(journey: Journey, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
