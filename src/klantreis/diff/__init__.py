@@ -1,0 +1,87 @@
+"""Comparing iterations of a journey: diff, patch, inverse, and the effect report.
+
+The seed asks a team to map the journey again, later, to test whether the improvement
+actions really worked. This package answers that for two journey files:
+
+- :func:`diff` compares two journeys and returns a :class:`JourneyDiff`: one
+  :class:`Change` record per item and kind (added, removed, renamed, moved, changed,
+  relinked), every :class:`RatingChange` with a :class:`Verdict` by its scale's
+  direction, the mean of each scale per phase, and the :class:`EffectReport`;
+- :func:`patch` applies a diff, :meth:`JourneyDiff.inverse` undoes it;
+- :func:`effect` is the report on the improvement actions alone;
+- :func:`diff_to_json` / :func:`diff_from_json` save and load a diff (a versioned
+  JSON document), and :func:`render` writes text, Markdown or JSON.
+
+Modules: ``model`` (the records), ``compute`` (matching and comparing), ``patch``,
+``effect``, ``serialize`` (JSON), ``render`` and ``messages`` (the words, nl/en),
+``cli`` (the ``klantreis diff`` command).
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+
+from klantreis.diff.compute import diff, similarity
+from klantreis.diff.effect import ActionEffect, EffectReport, Flag, Outcome, effect
+from klantreis.diff.errors import DiffError, DiffFormatError, PatchError
+from klantreis.diff.model import (
+    Change,
+    Collection,
+    FieldChange,
+    JourneyDiff,
+    JourneyInfo,
+    Kind,
+    PhaseScores,
+    RatingChange,
+    ScaleScores,
+    Verdict,
+)
+from klantreis.diff.patch import patch
+from klantreis.diff.render import render
+from klantreis.diff.serialize import DIFF_FORMAT_VERSION, diff_from_json, diff_to_json
+from klantreis.model import Journey
+
+__all__ = [
+    "DIFF_FORMAT_VERSION",
+    "ActionEffect",
+    "Change",
+    "Collection",
+    "DiffError",
+    "DiffFormatError",
+    "EffectReport",
+    "FieldChange",
+    "Flag",
+    "JourneyDiff",
+    "JourneyInfo",
+    "Kind",
+    "Outcome",
+    "PatchError",
+    "PhaseScores",
+    "RatingChange",
+    "ScaleScores",
+    "Verdict",
+    "diff",
+    "diff_from_json",
+    "diff_to_json",
+    "effect",
+    "patch",
+    "render",
+    "similarity",
+]
+
+
+class _CallableModule(types.ModuleType):
+    """``klantreis.diff`` names both this package and the function :func:`diff`.
+
+    Importing the package (``import klantreis.diff``) binds ``klantreis.diff`` to the
+    module, hiding the function that ``klantreis`` exports lazily under the same name.
+    Calling the module calls the function, so ``klantreis.diff(old, new)`` works
+    whichever of the two the name holds.
+    """
+
+    def __call__(self, old: Journey, new: Journey, *, rename_threshold: float = 0.8) -> JourneyDiff:
+        return diff(old, new, rename_threshold=rename_threshold)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,523 @@
+"""Writing a diff for people: concise text for a terminal, Markdown for a pull request.
+
+Both put the summary first (the counts and the mean of each scale per phase), then
+the effect report (did the improvement actions work?), then the details per item.
+They speak the new journey's language; every word comes from
+:mod:`klantreis.diff.messages`. Text is coloured only when asked (the command line
+asks when standard output is a terminal and ``NO_COLOR`` is not set). User text is
+escaped: control characters never reach the terminal, Markdown markup never renders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any, Literal
+
+import attrs
+
+from klantreis.diff.effect import ActionEffect, EffectReport, Flag, Outcome
+from klantreis.diff.messages import (
+    FLAGS,
+    KINDS,
+    OUTCOMES,
+    VERDICTS,
+    collection_name,
+    field_name,
+    text,
+    word,
+)
+from klantreis.diff.model import (
+    Change,
+    Collection,
+    FieldChange,
+    JourneyDiff,
+    Kind,
+    RatingChange,
+    Verdict,
+)
+from klantreis.model import Duration, Language, Note, Rating
+from klantreis.templates import LABELS, label
+
+__all__ = ["RenderFormat", "render", "render_markdown", "render_text"]
+
+RenderFormat = Literal["text", "json", "markdown"]
+
+_TEXT_LIMIT = 80
+_MD_LIMIT = 160
+_MAX_DETAIL_ITEMS = 500
+
+
+def render(diff: JourneyDiff, format: RenderFormat = "text", *, color: bool = False) -> str:
+    """*diff* as ``text``, ``markdown`` or ``json`` (see :func:`diff_to_json`)."""
+    if format == "text":
+        return render_text(diff, color=color)
+    if format == "markdown":
+        return render_markdown(diff)
+    if format == "json":
+        from klantreis.diff.serialize import diff_to_json
+
+        return diff_to_json(diff)
+    raise ValueError(f"unknown format {format!r}; use text, markdown or json")
+
+
+# --- shared: words and values ---------------------------------------------------------
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _plain(value: str, limit: int) -> str:
+    """User text made safe for a terminal: control characters shown as escapes."""
+    cleaned = _CONTROL.sub(lambda m: repr(m.group())[1:-1], value)
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
+
+
+def _md(value: str, limit: int = _MD_LIMIT) -> str:
+    """User text made inert in Markdown (and in the HTML GitHub lets through)."""
+    return _MD_SPECIAL.sub(r"\\\1", _plain(value, limit))
+
+
+class _Words:
+    """The words and number formats of one language, and how user text is escaped."""
+
+    def __init__(self, language: Language, escape: Callable[[str], str]) -> None:
+        self.language = language
+        self.escape = escape
+
+    def __call__(self, key: str, **values: object) -> str:
+        return text(key, self.language, **values)
+
+    def number(self, value: float | None) -> str:
+        if value is None:
+            return "–"
+        shown = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+        return shown.replace(".", ",") if self.language is Language.NL else shown
+
+    def votes(self, votes: tuple[int, ...] | None) -> str:
+        if votes is None:
+            return "–"
+        mean = sum(votes) / len(votes) if votes else None
+        if len(votes) <= 1:
+            return self.number(mean)
+        return f"{self.number(mean)} ({', '.join(str(v) for v in votes)})"
+
+    def value(self, value: Any) -> str:
+        """A field value as people read it."""
+        if value is None or value == ():
+            return self("empty")
+        if isinstance(value, bool):
+            return self("yes" if value else "no")
+        if isinstance(value, enum.Enum):
+            return label(value, self.language) if value in LABELS else str(value.value)
+        if isinstance(value, str):
+            return f"‘{self.escape(value)}’"
+        if isinstance(value, (int, float)):
+            return self.number(value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, Duration):
+            return str(value)
+        if isinstance(value, Note):
+            return f"{value.kind.symbol} {self.value(value.text)}"
+        if isinstance(value, Rating):
+            return f"{self.escape(value.scale)} {self.votes(value.votes)}"
+        if isinstance(value, tuple):
+            return ", ".join(self.value(v) for v in value)
+        if attrs.has(type(value)):
+            shown = [
+                self.value(getattr(value, a.name))
+                for a in attrs.fields(type(value))
+                if getattr(value, a.name) not in (None, (), a.default)
+            ]
+            return "; ".join(shown) or self("empty")
+        return self.escape(str(value))
+
+    def field_change(self, change: FieldChange) -> str:
+        """``name: old → new``; for lists, what came and what went."""
+        name = field_name(change.field, self.language)
+        old, new = change.old, change.new
+        if isinstance(old, tuple) and isinstance(new, tuple) and (old or new):
+            gone = list((Counter(old) - Counter(new)).elements())
+            came = list((Counter(new) - Counter(old)).elements())
+            if gone or came:
+                parts = [f"+ {self.value(v)}" for v in came] + [f"− {self.value(v)}" for v in gone]
+                return f"{name}: {'; '.join(parts)}"
+            return f"{name}: {self('position', old='…', new='…')}"
+        return f"{name}: {self.value(old)} → {self.value(new)}"
+
+    def kind(self, kind: Kind) -> str:
+        return word(KINDS, kind, self.language)  # type: ignore[arg-type]
+
+    def verdict(self, verdict: Verdict) -> str:
+        return word(VERDICTS, verdict, self.language)  # type: ignore[arg-type]
+
+    def outcome(self, outcome: Outcome) -> str:
+        return word(OUTCOMES, outcome, self.language)  # type: ignore[arg-type]
+
+    def flag(self, flag: Flag) -> str:
+        return word(FLAGS, flag, self.language)  # type: ignore[arg-type]
+
+    def status(self, action: ActionEffect) -> str:
+        if action.old_status is None:
+            return f"{self('action-new')}: {self.value(action.status)}"
+        if action.status is None:
+            return self("action-gone")
+        if action.status_changed:
+            return f"{self.value(action.old_status)} → {self.value(action.status)}"
+        return self.value(action.status)
+
+    def counts(self, diff: JourneyDiff) -> str:
+        return " · ".join(f"{n} {self.kind(k)}" for k, n in diff.counts().items() if n)
+
+
+def _scale_names(diff: JourneyDiff) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for phase in diff.phases:
+        for cell in phase.scales:
+            names.setdefault(cell.scale, cell.name)
+    return names
+
+
+def _rating_text(words: _Words, change: RatingChange, names: dict[str, str]) -> str:
+    scale = words.escape(names.get(change.scale, change.scale))
+    return (
+        f"{scale} {words.votes(change.old_votes)} → {words.votes(change.new_votes)} "
+        f"{words.verdict(change.verdict)}"
+    )
+
+
+_HEADLINE_ORDER = (Kind.ADDED, Kind.REMOVED, Kind.RENAMED, Kind.MOVED, Kind.CHANGED)
+"""Which kind names an item that has records of several kinds."""
+
+
+def _items(changes: Iterable[Change]) -> dict[tuple[Collection, str, str], list[Change]]:
+    """The changes grouped per item, in order of first appearance."""
+    grouped: dict[tuple[Collection, str, str], list[Change]] = {}
+    for change in changes:
+        grouped.setdefault((change.collection, change.id, change.new_id), []).append(change)
+    return grouped
+
+
+def _detail_lines(
+    words: _Words,
+    records: list[Change],
+    ratings: dict[str, list[RatingChange]],
+    names: dict[str, str],
+) -> tuple[Kind, str, list[str]]:
+    """The headline kind, the item's name, and one line per thing that changed."""
+    kinds = {c.kind for c in records}
+    head = next((k for k in _HEADLINE_ORDER if k in kinds), Kind.RELINKED)
+    first = records[0]
+    name = words.escape(first.label) if first.label else words.escape(first.new_id)
+    lines: list[str] = []
+    for change in records:
+        if change.kind is Kind.ADDED and change.item is not None:
+            phase, lane = getattr(change.item, "phase", None), getattr(change.item, "lane", None)
+            if phase is not None and lane is not None:
+                lines.append(words("added-at", phase=words.escape(phase), lane=words.escape(lane)))
+        elif change.kind is Kind.RENAMED:
+            old, new = words.escape(change.id), words.escape(change.new_id)
+            lines.append(words("renamed-to", old=old, new=new))
+        elif change.kind is Kind.MOVED:
+            lines.extend(words.field_change(f) for f in change.fields)
+            if change.old_index is not None and change.new_index is not None:
+                lines.append(words("position", old=change.old_index + 1, new=change.new_index + 1))
+        elif change.kind is Kind.CHANGED:
+            for f in change.fields:
+                if f.field == "ratings" and change.collection is Collection.STEPS:
+                    found = ratings.get(change.new_id, [])
+                    label_ = field_name("ratings", words.language)
+                    lines.extend(f"{label_}: {_rating_text(words, r, names)}" for r in found)
+                    if not found:
+                        lines.append(words.field_change(f))
+                else:
+                    lines.append(words.field_change(f))
+    return head, name, lines
+
+
+# --- text -----------------------------------------------------------------------------
+
+
+class _Style:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def _wrap(self, code: str, value: str) -> str:
+        return f"\x1b[{code}m{value}\x1b[0m" if self.color else value
+
+    def bold(self, value: str) -> str:
+        return self._wrap("1", value)
+
+    def green(self, value: str) -> str:
+        return self._wrap("32", value)
+
+    def red(self, value: str) -> str:
+        return self._wrap("31", value)
+
+    def yellow(self, value: str) -> str:
+        return self._wrap("33", value)
+
+    def dim(self, value: str) -> str:
+        return self._wrap("2", value)
+
+    def verdict(self, verdict: Verdict, value: str) -> str:
+        if verdict is Verdict.IMPROVED:
+            return self.green(value)
+        if verdict is Verdict.WORSENED:
+            return self.red(value)
+        return value
+
+
+_SYMBOL = {
+    Kind.ADDED: "+",
+    Kind.REMOVED: "-",
+    Kind.RENAMED: "~",
+    Kind.MOVED: ">",
+    Kind.CHANGED: "~",
+    Kind.RELINKED: " ",
+}
+
+
+def render_text(diff: JourneyDiff, *, color: bool = False) -> str:
+    """A concise report for a terminal: summary, effect report, details."""
+    words = _Words(diff.language, lambda s: _plain(s, _TEXT_LIMIT))
+    style = _Style(color)
+    names = _scale_names(diff)
+    out = [
+        style.bold(
+            words(
+                "title",
+                title=words.escape(diff.new.title),
+                old=words.escape(diff.old.label),
+                new=words.escape(diff.new.label),
+            )
+        )
+    ]
+    if diff.is_empty:
+        out.append(words("no-changes"))
+        return "\n".join(out) + "\n"
+
+    out += ["", style.bold(words("summary")), f"  {words.counts(diff)}"]
+    if diff.phases:
+        out.append(f"  {words('phase-scores')}:")
+        width = min(28, max(len(words.escape(p.name)) for p in diff.phases))
+        for phase in diff.phases:
+            name = words.escape(phase.name)
+            if phase.phase is None:
+                name = words("phase-gone", name=name)
+            cells = []
+            for cell in phase.scales:
+                shown = (
+                    f"{words.escape(cell.name)} {words.number(cell.old_mean)} → "
+                    f"{words.number(cell.new_mean)} {words.verdict(cell.verdict)}"
+                )
+                cells.append(style.verdict(cell.verdict, shown))
+            out.append(f"    {name:<{width}}  " + " · ".join(cells))
+
+    if diff.effect is not None:
+        out += ["", style.bold(words("effect"))]
+        out += _text_effect(words, style, diff.effect, names)
+
+    out += ["", style.bold(words("details"))]
+    ratings: dict[str, list[RatingChange]] = {}
+    for r in diff.ratings:
+        ratings.setdefault(r.step, []).append(r)
+    current: Collection | None = None
+    relinked: Counter[Collection] = Counter()
+    shown_items = 0
+    grouped = _items(diff.changes)
+    for (collection, _, _), records in grouped.items():
+        head, name, lines = _detail_lines(words, records, ratings, names)
+        if head is Kind.RELINKED:
+            relinked[collection] += 1
+            continue
+        shown_items += 1
+        if shown_items > _MAX_DETAIL_ITEMS:
+            continue
+        if collection is not current:
+            current = collection
+            out.append(f"  {collection_name(collection, diff.language, plural=True)}")
+        symbol = _SYMBOL[head]
+        headline = f"    {symbol} {name}"
+        if head is Kind.ADDED:
+            headline = style.green(headline)
+        elif head is Kind.REMOVED:
+            headline = style.red(headline)
+        out.append(headline)
+        out.extend(f"        {line}" for line in lines)
+    if shown_items > _MAX_DETAIL_ITEMS:
+        out.append("    " + words("and-more", n=shown_items - _MAX_DETAIL_ITEMS))
+    for collection, n in relinked.items():
+        what = collection_name(collection, diff.language)
+        out.append(style.dim("  " + words("relinked", n=n, what=what)))
+    return "\n".join(out) + "\n"
+
+
+def _text_effect(
+    words: _Words, style: _Style, report: EffectReport, names: dict[str, str]
+) -> list[str]:
+    if not report.actions and not report.unexplained:
+        return [f"  {words('no-actions')}"]
+    out = []
+    for action in report.actions:
+        flagged = bool(action.flags)
+        mark = "!" if flagged else ("✓" if action.outcome is Outcome.IMPROVED else "·")
+        line = f"  {mark} {words.escape(action.name)} — {words.status(action)}"
+        if flagged:
+            line += ": " + "; ".join(words.flag(f) for f in action.flags)
+            line = style.yellow(line)
+        elif action.ratings:
+            line += f": {words.outcome(action.outcome)}"
+            if action.outcome is Outcome.IMPROVED:
+                line = style.green(line)
+            elif action.outcome is Outcome.WORSENED:
+                line = style.red(line)
+        out.append(line)
+        if not action.target_steps:
+            out.append(f"      {words('no-targets')}")
+        elif not action.ratings:
+            out.append(f"      {words('no-rating-change')}")
+        for r in action.ratings:
+            out.append(
+                f"      {words.escape(r.label)}: "
+                + style.verdict(r.verdict, _rating_text(words, r, names))
+            )
+    if report.unexplained:
+        out.append(style.yellow(f"  ! {words('unexplained')}:"))
+        for r in report.unexplained:
+            shown = style.red(_rating_text(words, r, names))
+            out.append(f"      {words.escape(r.label)}: {shown}")
+    return out
+
+
+# --- Markdown -------------------------------------------------------------------------
+
+_VERDICT_MARK = {Verdict.IMPROVED: "✅ ", Verdict.WORSENED: "🔻 "}
+
+
+def render_markdown(diff: JourneyDiff) -> str:
+    """A report for a pull-request comment: summary, effect report, then the details."""
+    words = _Words(diff.language, _md)
+    names = _scale_names(diff)
+    out = [
+        "### "
+        + words(
+            "title",
+            title=words.escape(diff.new.title),
+            old=words.escape(diff.old.label),
+            new=words.escape(diff.new.label),
+        ),
+        "",
+    ]
+    if diff.is_empty:
+        out.append(words("no-changes"))
+        return "\n".join(out) + "\n"
+    out += [f"**{words('summary')}:** {words.counts(diff)}", ""]
+    if diff.phases:
+        scales: dict[str, str] = {}
+        for phase in diff.phases:
+            for cell in phase.scales:
+                scales.setdefault(cell.scale, cell.name)
+        out.append(
+            f"| {words('phase')} | " + " | ".join(words.escape(n) for n in scales.values()) + " |"
+        )
+        out.append("|---" * (len(scales) + 1) + "|")
+        for phase in diff.phases:
+            name = words.escape(phase.name)
+            if phase.phase is None:
+                name = words("phase-gone", name=name)
+            by_scale = {c.scale: c for c in phase.scales}
+            cells = []
+            for scale_id in scales:
+                found = by_scale.get(scale_id)
+                if found is None:
+                    cells.append("")
+                    continue
+                cell = found
+                cells.append(
+                    f"{_VERDICT_MARK.get(cell.verdict, '')}{words.number(cell.old_mean)} → "
+                    f"{words.number(cell.new_mean)} {words.verdict(cell.verdict)}"
+                )
+            out.append(f"| {name} | " + " | ".join(cells) + " |")
+        out.append("")
+
+    if diff.effect is not None:
+        out += [f"#### {words('effect')}", ""]
+        out += _markdown_effect(words, diff.effect, names)
+
+    grouped = _items(diff.changes)
+    ratings: dict[str, list[RatingChange]] = {}
+    for r in diff.ratings:
+        ratings.setdefault(r.step, []).append(r)
+    out += [
+        "<details>",
+        f"<summary>{words('details')} ({words('changes-count', n=len(diff.changes))})</summary>",
+        "",
+    ]
+    current: Collection | None = None
+    relinked: Counter[Collection] = Counter()
+    shown_items = 0
+    for (collection, _, _), records in grouped.items():
+        head, name, lines = _detail_lines(words, records, ratings, names)
+        if head is Kind.RELINKED:
+            relinked[collection] += 1
+            continue
+        shown_items += 1
+        if shown_items > _MAX_DETAIL_ITEMS:
+            continue
+        if collection is not current:
+            current = collection
+            out += ["", f"**{collection_name(collection, diff.language, plural=True)}**", ""]
+        out.append(f"- {words.kind(head)}: **{name}**")
+        out.extend(f"  - {line}" for line in lines)
+    if shown_items > _MAX_DETAIL_ITEMS:
+        out.append("- " + words("and-more", n=shown_items - _MAX_DETAIL_ITEMS))
+    if relinked:
+        out.append("")
+        for collection, n in relinked.items():
+            what = collection_name(collection, diff.language)
+            out.append("- " + words("relinked", n=n, what=what))
+    out += ["", "</details>"]
+    return "\n".join(out) + "\n"
+
+
+def _markdown_effect(words: _Words, report: EffectReport, names: dict[str, str]) -> list[str]:
+    if not report.actions and not report.unexplained:
+        return [words("no-actions"), ""]
+    out = []
+    if report.actions:
+        out += [
+            f"| {words('action')} | {words('status')} | {words('at-targets')} |",
+            "|---|---|---|",
+        ]
+        for action in report.actions:
+            name = words.escape(action.name)
+            if action.flags:
+                name = "⚠️ " + name
+            effects: list[str] = []
+            if action.flags:
+                effects.append("**" + "; ".join(words.flag(f) for f in action.flags) + "**")
+            if not action.target_steps:
+                effects.append(words("no-targets"))
+            elif not action.ratings:
+                effects.append(words("no-rating-change"))
+            for r in action.ratings:
+                effects.append(
+                    f"{_VERDICT_MARK.get(r.verdict, '')}{words.escape(r.label)}: "
+                    f"{_rating_text(words, r, names)}"
+                )
+            out.append(f"| {name} | {words.status(action)} | {'<br>'.join(effects)} |")
+        out.append("")
+    if report.unexplained:
+        out += [f"**⚠️ {words('unexplained')}:**", ""]
+        for r in report.unexplained:
+            out.append(f"- 🔻 {words.escape(r.label)}: {_rating_text(words, r, names)}")
+        out.append("")
+    return out
