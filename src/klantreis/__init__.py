@@ -54,6 +54,8 @@ from klantreis.model import (
 from klantreis.templates import default_lanes, default_scales, label
 
 if TYPE_CHECKING:
+    from klantreis.exporters import Exporter, export, get_exporter, list_exporters
+    from klantreis.hookspecs import hookimpl
     from klantreis.serialize import FORMAT_VERSION, Limits, dump, dumps, load, loads, to_data
     from klantreis.validate import validate
 
@@ -65,6 +67,7 @@ __all__ = [
     "Duration",
     "DurationUnit",
     "ExportError",
+    "Exporter",
     "ImprovementAction",
     "Insight",
     "Iteration",
@@ -101,7 +104,11 @@ __all__ = [
     "default_scales",
     "dump",
     "dumps",
+    "export",
+    "get_exporter",
+    "hookimpl",
     "label",
+    "list_exporters",
     "load",
     "loads",
     "slugify",
@@ -118,6 +125,11 @@ _LAZY = {
     "loads": "klantreis.serialize",
     "to_data": "klantreis.serialize",
     "validate": "klantreis.validate",
+    "Exporter": "klantreis.exporters",
+    "export": "klantreis.exporters",
+    "get_exporter": "klantreis.exporters",
+    "list_exporters": "klantreis.exporters",
+    "hookimpl": "klantreis.hookspecs",
 }
 
 

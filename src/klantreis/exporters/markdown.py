@@ -1,0 +1,404 @@
+"""The Markdown exporter: a readable report of a journey to share on a forge or wiki.
+
+Title, iteration, persona and objectives; an overview of the phases; per phase its
+goal and lead time and a table of its steps by lane, with ratings and their labels,
+pain points, moments of truth and the ``?``/``!``/``+`` post-its; the improvement
+actions, split into what we can do ourselves and what needs others; the insights.
+
+Every piece of text from the journey goes through :func:`escape`, so a pipe, a
+newline, HTML or Markdown syntax in a step never breaks a table or the page. The
+output is GitHub Flavored Markdown (tables, ``<br>`` line breaks), which GitLab
+renders the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from attrs import frozen
+
+from klantreis.exporters import Exporter, option
+from klantreis.exporters._common import (
+    duration_text,
+    emotion_scale,
+    number,
+    rating_text,
+    strip_controls,
+    word,
+)
+from klantreis.hookspecs import hookimpl
+from klantreis.model import (
+    ImprovementAction,
+    Journey,
+    LaneKind,
+    Language,
+    Scope,
+    Step,
+)
+from klantreis.templates import label
+
+__all__ = ["MarkdownOptions", "escape", "klantreis_register_exporters", "render_markdown"]
+
+
+@frozen
+class MarkdownOptions:
+    """Options of the Markdown exporter."""
+
+    heading_level: int = option(
+        1, help="level of the title heading (1-4), to embed the report in a larger page"
+    )
+    notes: bool = option(True, help="include the ?/!/+ post-its")
+    overview: bool = option(True, help="include the overview table of the phases")
+
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
+# Markdown punctuation that changes meaning anywhere in a line; `#` too, so that a
+# heading's text never gains a closing sequence; `$` for GitHub's and GitLab's math.
+_INLINE = re.compile(r"([\\`*_\[\]|~#$])")
+# At the start of a line these open a block (quote, list, setext underline).
+_LINE_START = re.compile(r"^([>+\-=])")
+_ORDINAL = re.compile(r"^(\d+)([.)])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def escape(text: str, *, breaks: str = "<br>") -> str:
+    """*text* as literal Markdown inline content: nothing in it is taken as syntax.
+
+    Line breaks become *breaks* (``<br>``: the text stays on one source line, so it
+    is safe in a table cell); ``&``, ``<`` and ``>`` become entities; Markdown
+    punctuation is backslash-escaped; control characters are dropped.
+
+    >>> escape("a | b\\nc <b>d</b> *e*")
+    'a \\\\| b<br>c &lt;b&gt;d&lt;/b&gt; \\\\*e\\\\*'
+    """
+    text = strip_controls(text).replace("\t", " ")
+    lines = []
+    for line in _LINE_BREAKS.split(text):
+        line = _INLINE.sub(r"\\\1", line)
+        line = "".join(_ENTITIES.get(c, c) for c in line)
+        line = _LINE_START.sub(r"\\\1", line.strip(" "))
+        lines.append(_ORDINAL.sub(r"\1\\\2", line))
+    return breaks.join(lines)
+
+
+def _cell(text: str | None) -> str:
+    return escape(text) if text else ""
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """A GFM table; every cell is already escaped Markdown."""
+    width = len(header)
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    for row in rows:
+        assert len(row) == width, (row, header)
+        out.append("| " + " | ".join(cell if cell else " " for cell in row) + " |")
+    return out
+
+
+def _join(parts: Iterable[str], sep: str = "<br>") -> str:
+    return sep.join(p for p in parts if p)
+
+
+class _Report:
+    def __init__(self, journey: Journey, options: MarkdownOptions) -> None:
+        self.j = journey
+        self.lang: Language = journey.language
+        self.options = options
+        self.level = min(4, max(1, options.heading_level))
+        self.steps_by_id = {s.id: s for s in journey.steps}
+        self.actors = {a.id: a for a in journey.actors}
+        self.lanes = {lane.id: lane for lane in journey.lanes}
+        self.scales = {s.id: s for s in journey.scales}
+        self.out: list[str] = []
+
+    def w(self, key: str) -> str:
+        return word(key, self.lang)
+
+    def heading(self, depth: int, text: str) -> None:
+        self.out += ["#" * min(6, self.level + depth) + " " + text, ""]
+
+    def paragraph(self, text: str | None) -> None:
+        if text:
+            self.out += [escape(text), ""]
+
+    def render(self) -> str:
+        j = self.j
+        self.heading(0, escape(j.title, breaks=" ") or "&#8203;")
+        self.paragraph(j.description)
+        self.facts()
+        if self.options.overview and j.phases:
+            self.overview()
+        for number_, phase in enumerate(j.phases, 1):
+            self.phase(number_, phase.id)
+        self.unplaced()
+        self.actions()
+        self.insights()
+        while self.out and self.out[-1] == "":
+            self.out.pop()
+        return "\n".join(self.out) + "\n"
+
+    def facts(self) -> None:
+        j, rows = self.j, []
+        if j.iteration is not None:
+            when = f" ({j.iteration.date.isoformat()})" if j.iteration.date else ""
+            rows.append((self.w("iteration"), _cell(j.iteration.label) + when))
+        if j.persona is not None:
+            p = j.persona
+            text = f"{_cell(p.name)} ({label(p.role, self.lang)})"
+            if p.description:
+                text += " – " + _cell(p.description)
+            rows.append((self.w("persona"), text))
+        for key, value in (
+            ("objective_session", j.objectives.session),
+            ("objective_client", j.objectives.client),
+            ("objective_employee", j.objectives.employee),
+        ):
+            if value:
+                rows.append((self.w(key), _cell(value)))
+        if rows:
+            self.out += _table(["", ""], [(f"**{k}**", v) for k, v in rows])
+            self.out.append("")
+
+    def overview(self) -> None:
+        j = self.j
+        scale = emotion_scale(j)
+        header = ["#", self.w("phase"), self.w("goal"), self.w("lead_time"), self.w("steps")]
+        if scale is not None:
+            header.append(f"{_cell(scale.name)} ({self.w('mean')})")
+        rows = []
+        for n, phase in enumerate(j.phases, 1):
+            steps = list(j.steps_in(phase=phase.id))
+            row = [
+                str(n),
+                _cell(phase.name),
+                _cell(phase.goal),
+                _cell(duration_text(phase.lead_time, self.lang)) if phase.lead_time else "",
+                str(len(steps)),
+            ]
+            if scale is not None:
+                votes = [
+                    v for s in steps for r in s.ratings if r.scale == scale.id for v in r.votes
+                ]
+                if votes:
+                    mean = sum(votes) / len(votes)
+                    lbl = scale.label(round(mean))
+                    row.append(number(mean, self.lang) + (f" ({_cell(lbl)})" if lbl else ""))
+                else:
+                    row.append("")
+            rows.append(row)
+        self.heading(1, self.w("overview"))
+        self.out += _table(header, rows)
+        self.out.append("")
+        self.scale_legend()
+
+    def scale_legend(self) -> None:
+        lines = []
+        for scale in self.j.scales:
+            points = ", ".join(
+                f"{v} {_cell(scale.label(v))}" if scale.label(v) else str(v) for v in scale.points
+            )
+            lines.append(
+                f"- **{_cell(scale.name)}**: {points} ({label(scale.direction, self.lang)})"
+            )
+        if lines:
+            self.out += [*lines, ""]
+
+    def phase(self, n: int, phase_id: str) -> None:
+        phase = self.j.phase(phase_id)
+        assert phase is not None
+        self.heading(1, f"{n}\\. {escape(phase.name, breaks=' ')}")
+        facts = []
+        if phase.goal:
+            facts.append(f"**{self.w('goal')}:** {_cell(phase.goal)}")
+        if phase.lead_time:
+            facts.append(f"**{self.w('lead_time')}:** {duration_text(phase.lead_time, self.lang)}")
+        if facts:
+            self.out += ["<br>\n".join(facts), ""]
+        self.paragraph(phase.description)
+        rows = []
+        order = {lane.id: i for i, lane in enumerate(self.j.lanes)}
+        steps = sorted(self.j.steps_in(phase=phase_id), key=lambda s: order.get(s.lane, len(order)))
+        for step in steps:
+            rows.append(self.step_row(step))
+        if not rows:
+            self.out += [f"_{self.w('no_steps')}_", ""]
+            return
+        header = [self.w("lane"), self.w("step"), self.w("ratings"), self.w("pain_points")]
+        if self.options.notes:
+            header.append(self.w("notes") + " (?, !, +)")
+        self.out += _table(header, rows)
+        self.out.append("")
+
+    def unplaced(self) -> None:
+        known = {p.id for p in self.j.phases}
+        strays = [s for s in self.j.steps if s.phase not in known]
+        if not strays:
+            return
+        self.heading(1, self.w("steps") + " (?)")
+        header = [self.w("lane"), self.w("step"), self.w("ratings"), self.w("pain_points")]
+        if self.options.notes:
+            header.append(self.w("notes") + " (?, !, +)")
+        self.out += _table(header, [self.step_row(s) for s in strays])
+        self.out.append("")
+
+    def step_row(self, step: Step) -> list[str]:
+        lane = self.lanes.get(step.lane)
+        lane_text = _cell(lane.name) if lane else _cell(step.lane)
+        if lane is not None and lane.kind is LaneKind.ACTOR and lane.actor in self.actors:
+            lane_text += f" ({_cell(self.actors[lane.actor].name)})"
+        title = f"**{_cell(step.title)}**"
+        if step.moment_of_truth:
+            title = f"⭐ {title}<br>_{self.w('moment_of_truth')}_"
+        details = [title, _cell(step.description)]
+        facts = []
+        actor = self.actors.get(step.actor or "")
+        if actor is not None:
+            facts.append(_cell(actor.name))
+        elif step.actor:
+            facts.append(_cell(step.actor))
+        if step.channels:
+            facts.append(", ".join(label(c, self.lang) for c in step.channels))
+        if step.duration is not None:
+            facts.append(f"{self.w('duration')} {duration_text(step.duration, self.lang)}")
+        details.append(" · ".join(facts))
+        q = step.quality
+        judged = [
+            f"{self.w(key)} {label(value, self.lang)}"
+            for key, value in (
+                ("knowledge", q.knowledge),
+                ("attitude", q.attitude),
+                ("skills", q.skills),
+                ("client_focus", q.client_focus),
+            )
+            if value is not None
+        ]
+        if judged or q.comment:
+            details.append(
+                f"_{self.w('quality')}:_ " + _join([", ".join(judged), _cell(q.comment)], " – ")
+            )
+        ratings = []
+        for rating in step.ratings:
+            scale = self.scales.get(rating.scale)
+            name = _cell(scale.name) if scale else _cell(rating.scale)
+            ratings.append(f"{name}: {_cell(rating_text(scale, rating, self.lang))}")
+        pains = [f"{self.w('pain_client')}: {_cell(p)}" for p in step.pain_points.client]
+        pains += [
+            f"{self.w('pain_professional')}: {_cell(p)}" for p in step.pain_points.professional
+        ]
+        for boundary in step.boundaries:
+            text = f"{self.w('boundaries')}: {_cell(boundary.text)}"
+            if boundary.reason:
+                text += f" ({self.w('why')}: {_cell(boundary.reason)})"
+            if boundary.options:
+                text += f" ({self.w('options')}: {_cell(boundary.options)})"
+            pains.append(text)
+        row = [lane_text, _join(details), _join(ratings), _join(pains)]
+        if self.options.notes:
+            notes = []
+            for note in step.notes:
+                text = f"**{note.kind.symbol}** {_cell(note.text)}"
+                if note.suggestion:
+                    text += f" → {self.w('suggestion')}: {_cell(note.suggestion)}"
+                if note.author:
+                    text += f" ({_cell(note.author)})"
+                notes.append(text)
+            row.append(_join(notes))
+        return row
+
+    def actions(self) -> None:
+        j = self.j
+        if not j.actions:
+            return
+        self.heading(1, self.w("actions"))
+        for scope in Scope:
+            actions = [a for a in j.actions if a.scope is scope]
+            if not actions:
+                continue
+            self.heading(2, label(scope, self.lang))
+            header = [
+                self.w("action"),
+                self.w("theme"),
+                self.w("owner"),
+                self.w("due"),
+                self.w("status"),
+                self.w("targets"),
+                self.w("expected_effect"),
+            ]
+            self.out += _table(header, [self.action_row(a) for a in actions])
+            self.out.append("")
+
+    def action_row(self, action: ImprovementAction) -> list[str]:
+        title = _join([f"**{_cell(action.title)}**", _cell(action.description)])
+        status = [label(action.status, self.lang)]
+        if action.tomorrow:
+            status.append(self.w("tomorrow"))
+        if action.within_mandate is not None:
+            status.append(self.w("within_mandate" if action.within_mandate else "outside_mandate"))
+        targets = [
+            _cell(self.steps_by_id[t].title) if t in self.steps_by_id else _cell(t)
+            for t in action.targets
+        ]
+        return [
+            title,
+            label(action.theme, self.lang),
+            _cell(action.owner),
+            action.due.isoformat() if action.due else "",
+            ", ".join(status),
+            _join(targets),
+            _cell(action.expected_effect),
+        ]
+
+    def insights(self) -> None:
+        j = self.j
+        if not j.insights:
+            return
+        self.heading(1, self.w("insights"))
+        rows = []
+        for insight in j.insights:
+            steps = [
+                _cell(self.steps_by_id[s].title) if s in self.steps_by_id else _cell(s)
+                for s in insight.steps
+            ]
+            discussed = self.w("yes") if insight.discussed else self.w("no")
+            if insight.discussed_on:
+                discussed += f" ({insight.discussed_on.isoformat()})"
+            rows.append(
+                [
+                    _cell(insight.text),
+                    _cell(insight.author),
+                    insight.date.isoformat() if insight.date else "",
+                    _join(steps),
+                    discussed,
+                ]
+            )
+        header = [
+            self.w("insight"),
+            self.w("author"),
+            self.w("date"),
+            self.w("steps"),
+            self.w("discussed"),
+        ]
+        self.out += _table(header, rows)
+        self.out.append("")
+
+
+def render_markdown(journey: Journey, options: MarkdownOptions) -> str:
+    """The Markdown report of *journey*."""
+    return _Report(journey, options).render()
+
+
+MARKDOWN = Exporter(
+    name="markdown",
+    description="a readable report to share on GitHub, GitLab or a wiki (Markdown)",
+    suffix=".md",
+    media_type="text/markdown",
+    render=render_markdown,
+    options=MarkdownOptions,
+)
+
+
+@hookimpl
+def klantreis_register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Register the Markdown exporter."""
+    register(MARKDOWN)

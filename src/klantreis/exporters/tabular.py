@@ -1,0 +1,792 @@
+"""The CSV exporter, in two layouts, and :func:`read_tidy_csv`, which reads one back.
+
+``layout=tidy`` (the default) writes one row per step with every field of the step
+and of its phase, lane and actor: the table for spreadsheets and pandas, and the
+one a facilitator can type the wall into and load with :func:`read_tidy_csv`.
+Phases without steps get a row of their own with the step columns left empty.
+
+``layout=grid`` writes the brown paper as it hangs on the wall: the phases as
+columns, a row for the goal and the lead time of each phase, then the lanes as rows
+with the titles of their post-its (one per line, ``★`` for a moment of truth) and,
+in the rating lanes, the ratings of the steps of each phase.
+
+``excel=true`` makes a file that Dutch-locale Excel opens as it should: UTF-8 with
+a byte-order mark and ``;`` between cells. Any cell of text that a spreadsheet would
+run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return), or that starts with ``'``, gets a ``'`` in front; :func:`read_tidy_csv`
+takes it off again.
+
+In the tidy layout a cell that holds a list (pain points, boundaries, post-its)
+has one item per line; when an item would be ambiguous that way (it holds a line
+break, is empty or starts with ``[``), the cell holds a JSON list instead. Post-its
+are written ``? text``, ``! text`` or ``+ text``, and as JSON objects in the file
+format's shape when they have an author or a suggestion.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import attrs
+from attrs import frozen
+
+from klantreis.errors import LoadError, Problem, Report, ValidationError
+from klantreis.exporters import Exporter, option
+from klantreis.exporters._common import duration_text, rating_text, word
+from klantreis.hookspecs import hookimpl
+from klantreis.model import (
+    Actor,
+    Channel,
+    Duration,
+    Journey,
+    Judgement,
+    Lane,
+    LaneKind,
+    Language,
+    Note,
+    NoteKind,
+    PainPoints,
+    Phase,
+    Quality,
+    Rating,
+    Scale,
+    Step,
+    SystemBoundary,
+    slugify,
+)
+from klantreis.templates import LABELS, default_lanes, default_scales
+
+__all__ = [
+    "TIDY_COLUMNS",
+    "CsvOptions",
+    "klantreis_register_exporters",
+    "neutralise",
+    "read_tidy_csv",
+    "render_csv",
+]
+
+
+def _check_delimiter(_instance: Any, _attribute: Any, value: str | None) -> None:
+    if value is not None and value not in (",", ";", "\t", "|"):
+        raise ValueError(f"{value!r} is not one of ',', ';', '|' or a tab")
+
+
+@frozen
+class CsvOptions:
+    """Options of the CSV exporter."""
+
+    layout: Literal["tidy", "grid"] = option(
+        "tidy", help="tidy: one row per step (spreadsheets, pandas); grid: the wall"
+    )
+    excel: bool = option(
+        False, help="for Dutch-locale Excel: UTF-8 with a byte-order mark, ';' between cells"
+    )
+    delimiter: str | None = attrs.field(
+        default=None,
+        validator=_check_delimiter,
+        metadata={
+            "help": "the cell separator: ',' (default), ';' (default with excel), '|' or a tab"
+        },
+    )
+
+
+TIDY_COLUMNS: tuple[str, ...] = (
+    "phase_id",
+    "phase",
+    "phase_goal",
+    "phase_lead_time",
+    "phase_description",
+    "lane_id",
+    "lane",
+    "lane_kind",
+    "step_id",
+    "title",
+    "description",
+    "actor_id",
+    "actor",
+    "channels",
+    "duration",
+    "moment_of_truth",
+    # one "rating:<scale id>" column per scale goes here
+    "pain_points_client",
+    "pain_points_professional",
+    "quality_knowledge",
+    "quality_attitude",
+    "quality_skills",
+    "quality_client_focus",
+    "quality_comment",
+    "boundaries",
+    "notes",
+)
+"""The columns of the tidy layout, in order; ``rating:<scale id>`` columns follow
+``moment_of_truth``, one per scale of the journey."""
+
+_RATING = "rating:"
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def neutralise(text: str) -> str:
+    """*text* made safe for a spreadsheet: a ``'`` in front when it could run as a formula.
+
+    >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("-2"), neutralise("fine")
+    ('\\'=HYPERLINK("http://x")', "'-2", 'fine')
+    """
+    return "'" + text if text.startswith(_TRIGGERS) else text
+
+
+def _unneutralise(text: str) -> str:
+    return text[1:] if text.startswith("'") else text
+
+
+# --- encoding cells ------------------------------------------------------------------
+
+
+def _ambiguous(item: str) -> bool:
+    return item == "" or "\n" in item or "\r" in item or item.startswith(("[", "{"))
+
+
+def _encode_list(items: Sequence[str]) -> str:
+    if not items:
+        return ""
+    if any(_ambiguous(i) for i in items):
+        return json.dumps(list(items), ensure_ascii=False)
+    return "\n".join(items)
+
+
+def _encode_notes(notes: Sequence[Note]) -> str:
+    if not notes:
+        return ""
+    simple = all(
+        n.author is None and n.suggestion is None and "\n" not in n.text and "\r" not in n.text
+        for n in notes
+    )
+    if simple:
+        return "\n".join(f"{n.kind.symbol} {n.text}" for n in notes)
+    data = []
+    for n in notes:
+        item: dict[str, str] = {n.kind.value: n.text}
+        if n.author is not None:
+            item["author"] = n.author
+        if n.suggestion is not None:
+            item["suggestion"] = n.suggestion
+        data.append(item)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _encode_boundaries(boundaries: Sequence[SystemBoundary]) -> str:
+    if not boundaries:
+        return ""
+    if all(b.reason is None and b.options is None for b in boundaries):
+        texts = [b.text for b in boundaries]
+        if not any(_ambiguous(t) for t in texts):
+            return "\n".join(texts)
+    data = []
+    for b in boundaries:
+        item = {"text": b.text}
+        if b.reason is not None:
+            item["reason"] = b.reason
+        if b.options is not None:
+            item["options"] = b.options
+        data.append(item)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _text(value: str | None) -> str:
+    return neutralise(value.replace("\x00", "")) if value else ""
+
+
+def _tidy_rows(journey: Journey) -> Iterator[list[str]]:
+    scales = [s.id for s in journey.scales]
+    yield [*TIDY_COLUMNS[:16], *(_RATING + s for s in scales), *TIDY_COLUMNS[16:]]
+    lanes = {lane.id: lane for lane in journey.lanes}
+    lane_order = {lane.id: i for i, lane in enumerate(journey.lanes)}
+    actors = {a.id: a for a in journey.actors}
+    phase_ids = [p.id for p in journey.phases]
+    by_phase: dict[str, list[Step]] = {p: [] for p in phase_ids}
+    strays: list[Step] = []
+    for step in journey.steps:
+        by_phase.get(step.phase, strays).append(step)
+
+    def phase_cells(phase: Phase | None, phase_id: str) -> list[str]:
+        if phase is None:
+            return [_text(phase_id), "", "", "", ""]
+        return [
+            _text(phase.id),
+            _text(phase.name),
+            _text(phase.goal),
+            str(phase.lead_time) if phase.lead_time else "",
+            _text(phase.description),
+        ]
+
+    for phase in journey.phases:
+        steps = sorted(by_phase[phase.id], key=lambda s: lane_order.get(s.lane, len(lane_order)))
+        if not steps:
+            yield phase_cells(phase, phase.id) + [""] * (len(TIDY_COLUMNS) - 5 + len(scales))
+        for step in steps:
+            yield phase_cells(phase, phase.id) + _step_cells(step, lanes, actors, scales)
+    for step in strays:
+        yield phase_cells(None, step.phase) + _step_cells(step, lanes, actors, scales)
+
+
+def _step_cells(
+    step: Step, lanes: dict[str, Lane], actors: dict[str, Actor], scales: list[str]
+) -> list[str]:
+    lane = lanes.get(step.lane)
+    actor = actors.get(step.actor) if step.actor else None
+    q = step.quality
+    return [
+        _text(step.lane),
+        _text(lane.name) if lane else "",
+        lane.kind.value if lane else "",
+        _text(step.id),
+        _text(step.title),
+        _text(step.description),
+        _text(step.actor),
+        _text(actor.name) if actor else "",
+        ", ".join(c.value for c in step.channels),
+        str(step.duration) if step.duration else "",
+        "true" if step.moment_of_truth else "false",
+        *(_votes(step.rating(s)) for s in scales),
+        _text(_encode_list(step.pain_points.client)),
+        _text(_encode_list(step.pain_points.professional)),
+        q.knowledge.value if q.knowledge else "",
+        q.attitude.value if q.attitude else "",
+        q.skills.value if q.skills else "",
+        q.client_focus.value if q.client_focus else "",
+        _text(q.comment),
+        _text(_encode_boundaries(step.boundaries)),
+        _text(_encode_notes(step.notes)),
+    ]
+
+
+def _votes(rating: Rating | None) -> str:
+    return " ".join(str(v) for v in rating.votes) if rating is not None else ""
+
+
+def _grid_rows(journey: Journey) -> Iterator[list[str]]:
+    lang = journey.language
+    phases = journey.phases
+    yield [word("phases", lang) + " →", *(_text(p.name) for p in phases)]
+    yield [word("goal_per_phase", lang), *(_text(p.goal) for p in phases)]
+    yield [
+        word("lead_time", lang),
+        *(duration_text(p.lead_time, lang) if p.lead_time else "" for p in phases),
+    ]
+    cells: dict[tuple[str, str], list[Step]] = {}
+    for step in journey.steps:
+        cells.setdefault((step.lane, step.phase), []).append(step)
+    for lane in journey.lanes:
+        row = [_text(lane.name)]
+        for phase in phases:
+            if lane.kind is LaneKind.RATING:
+                scale = journey.scale(lane.scale or "")
+                lines = [
+                    f"{rating_text(scale, r, lang)}: {s.title}"
+                    for s in journey.steps_in(phase=phase.id)
+                    for r in s.ratings
+                    if r.scale == lane.scale
+                ]
+            else:
+                lines = [
+                    ("★ " if s.moment_of_truth else "") + s.title
+                    for s in cells.get((lane.id, phase.id), [])
+                ]
+            row.append(_text("\n".join(lines)))
+        yield row
+
+
+def render_csv(journey: Journey, options: CsvOptions) -> str:
+    """The CSV text of *journey* in the layout *options* ask for."""
+    delimiter = options.delimiter or (";" if options.excel else ",")
+    out = io.StringIO()
+    if options.excel:
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    rows = _tidy_rows(journey) if options.layout == "tidy" else _grid_rows(journey)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+CSV = Exporter(
+    name="csv",
+    description="a table: one row per step (tidy), or the wall's grid (layout=grid)",
+    suffix=".csv",
+    media_type="text/csv",
+    render=render_csv,
+    options=CsvOptions,
+)
+
+
+@hookimpl
+def klantreis_register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Register the CSV exporter."""
+    register(CSV)
+
+
+# --- reading the tidy layout back -----------------------------------------------------
+
+_ALIASES: dict[str, str] = {
+    "fase": "phase",
+    "fase_id": "phase_id",
+    "doel": "phase_goal",
+    "doel_per_fase": "phase_goal",
+    "doorlooptijd": "phase_lead_time",
+    "baan": "lane",
+    "baan_id": "lane_id",
+    "stap": "title",
+    "stap_id": "step_id",
+    "titel": "title",
+    "step": "title",
+    "beschrijving": "description",
+    "betrokkene": "actor",
+    "kanalen": "channels",
+    "duur": "duration",
+    "moment_van_de_waarheid": "moment_of_truth",
+    "emotie": "rating:emotion",
+    "emotion": "rating:emotion",
+    "motivatie": "rating:motivation",
+    "motivation": "rating:motivation",
+    "knelpunten_client": "pain_points_client",
+    "knelpunten_professional": "pain_points_professional",
+    "post-its": "notes",
+    "notities": "notes",
+    "grenzen": "boundaries",
+}
+_TRUE = frozenset({"true", "yes", "ja", "j", "y", "x", "1", "waar", "✓", "★"})
+_FALSE = frozenset({"", "false", "no", "nee", "n", "0", "onwaar"})
+
+
+def _column(name: str) -> str:
+    key = re.sub(r"\s+", "_", name.strip().lstrip("\ufeff").casefold())
+    key = key.replace("ë", "e")
+    return _ALIASES.get(key, key)
+
+
+def _enum_words(enum_class: type[Any]) -> dict[str, Any]:
+    words: dict[str, Any] = {}
+    for member in enum_class:
+        words[member.value.casefold()] = member
+        nl, en = LABELS.get(member, ("", ""))
+        for w in (nl, en):
+            if w:
+                words[w.casefold()] = member
+    return words
+
+
+class _Reader:
+    """Builds a journey from tidy rows, collecting every problem with its line."""
+
+    def __init__(self, source: str | None, base: Journey | None, language: Language) -> None:
+        self.source = source
+        self.base = base
+        self.language = language
+        self.problems: list[Problem] = []
+        self.line = 0
+        self.channels = _enum_words(Channel)
+        self.judgements = _enum_words(Judgement)
+        self.lane_kinds = _enum_words(LaneKind)
+
+    def problem(self, column: str, message: str, code: str = "bad-cell") -> None:
+        self.problems.append(
+            Problem(code=code, message=f"{column}: {message}", source=self.source, line=self.line)
+        )
+
+    def items(self, column: str, cell: str) -> list[Any]:
+        if not cell:
+            return []
+        if cell.startswith(("[", "{")):
+            try:
+                value = json.loads(cell)
+            except ValueError:
+                pass
+            else:
+                return value if isinstance(value, list) else [value]
+        return [line.rstrip("\r") for line in cell.split("\n") if line.rstrip("\r")]
+
+    def strings(self, column: str, cell: str) -> tuple[str, ...]:
+        out = []
+        for item in self.items(column, cell):
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                self.problem(column, f"expected text, got {json.dumps(item)[:40]}")
+        return tuple(out)
+
+    def notes(self, cell: str) -> tuple[Note, ...]:
+        out = []
+        kinds = {k.value: k for k in NoteKind}
+        symbols = {k.symbol: k for k in NoteKind}
+        for item in self.items("notes", cell):
+            if isinstance(item, str):
+                kind = symbols.get(item[:1])
+                if kind is None:
+                    self.problem("notes", f"{item[:30]!r} does not start with ?, ! or +")
+                    continue
+                text = item[1:]
+                out.append(Note(kind=kind, text=text[1:] if text.startswith(" ") else text))
+            elif isinstance(item, dict):
+                found = [k for k in item if k in kinds]
+                values = list(item.values())
+                if len(found) != 1 or not all(isinstance(v, (str, type(None))) for v in values):
+                    self.problem(
+                        "notes", "a post-it needs exactly one of question, disagreement, addition"
+                    )
+                    continue
+                out.append(
+                    Note(
+                        kind=kinds[found[0]],
+                        text=item[found[0]],
+                        author=item.get("author"),
+                        suggestion=item.get("suggestion"),
+                    )
+                )
+            else:
+                self.problem("notes", "expected a post-it")
+        return tuple(out)
+
+    def boundaries(self, cell: str) -> tuple[SystemBoundary, ...]:
+        out = []
+        for item in self.items("boundaries", cell):
+            if isinstance(item, str):
+                out.append(SystemBoundary(text=item))
+            elif (
+                isinstance(item, dict)
+                and isinstance(item.get("text"), str)
+                and all(isinstance(item.get(k), (str, type(None))) for k in ("reason", "options"))
+            ):
+                out.append(
+                    SystemBoundary(
+                        text=item["text"], reason=item.get("reason"), options=item.get("options")
+                    )
+                )
+            else:
+                self.problem("boundaries", "expected a text or {text, reason, options}")
+        return tuple(out)
+
+    def duration(self, column: str, cell: str) -> Duration | None:
+        if not cell.strip():
+            return None
+        from klantreis.serialize import parse_duration
+
+        try:
+            return parse_duration(cell)
+        except ValueError as exc:
+            self.problem(column, str(exc), "bad-duration")
+            return None
+
+    def flag(self, column: str, cell: str) -> bool:
+        value = cell.strip().casefold()
+        if value in _TRUE:
+            return True
+        if value not in _FALSE:
+            self.problem(column, f"{cell!r} is not true or false")
+        return False
+
+    def choice(self, column: str, cell: str, words: dict[str, Any]) -> Any:
+        value = cell.strip().casefold()
+        if not value:
+            return None
+        if value not in words:
+            shown = ", ".join(sorted({m.value for m in words.values()}))
+            self.problem(column, f"{cell!r} is not one of: {shown}", "unknown-value")
+        return words.get(value)
+
+    def channel_list(self, cell: str) -> tuple[Channel, ...]:
+        out: list[Channel] = []
+        for part in re.split(r"[,;\n]", cell):
+            channel = self.choice("channels", part, self.channels)
+            if channel is not None and channel not in out:
+                out.append(channel)
+        return tuple(out)
+
+    def votes(self, column: str, cell: str) -> tuple[int, ...] | None:
+        parts = [p for p in re.split(r"[\s,;]+", cell.strip()) if p]
+        if not parts:
+            return None
+        try:
+            return tuple(int(p) for p in parts)
+        except ValueError:
+            self.problem(column, f"{cell!r} is not a whole number (or several)", "bad-rating")
+            return None
+
+
+def read_tidy_csv(
+    source: str | os.PathLike[str] | IO[str],
+    *,
+    base: Journey | None = None,
+    title: str | None = None,
+    language: Language | str | None = None,
+) -> Journey:
+    """Read a journey from a CSV file in the tidy layout (as written by the ``csv`` exporter).
+
+    *source* is a path or an open text stream (open files with ``newline=""``). The
+    separator (``,``, ``;``, tab or ``|``) is detected, a byte-order mark and the
+    ``'`` in front of neutralised cells are taken off. Only ``phase`` (or
+    ``phase_id``), ``lane`` (or ``lane_id``) and ``title`` are required; ids left
+    out are derived from the names, and Dutch column names (``fase``, ``baan``,
+    ``stap``, ``emotie`` ...) are understood.
+
+    With *base*, the result is *base* with the steps of the file, and with the
+    phases, lanes and actors of the file updated or added; without it, a new
+    journey on the seed's template in *language* (default Dutch) titled *title*.
+
+    Raises :class:`klantreis.ValidationError` listing every problem with its line.
+    """
+    name: str | None
+    if isinstance(source, (str, os.PathLike)):
+        name = os.fspath(source)
+        try:
+            with open(source, encoding="utf-8-sig", newline="") as handle:
+                text = handle.read()
+        except OSError as exc:
+            raise LoadError(
+                Problem(code="unreadable", message=exc.strerror or str(exc), source=name)
+            ) from None
+        except UnicodeDecodeError:
+            raise LoadError(
+                Problem(code="bad-encoding", message="the file is not UTF-8", source=name)
+            ) from None
+    else:
+        name = getattr(source, "name", None)
+        name = name if isinstance(name, str) else None
+        text = source.read()
+    text = text.lstrip("\ufeff")
+    lang = Language(language) if language is not None else (base.language if base else Language.NL)
+    first = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t", "|"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    r = _Reader(name, base, lang)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise LoadError(Problem(code="empty", message="the file is empty", source=name)) from None
+    columns = [_column(_unneutralise(h)) for h in header]
+    r.line = 1
+    missing = [
+        need
+        for need, alternatives in (
+            ("phase", ("phase", "phase_id")),
+            ("lane", ("lane", "lane_id")),
+            ("title", ("title",)),
+        )
+        if not any(a in columns for a in alternatives)
+    ]
+    if missing:
+        r.problem("header", f"missing column(s): {', '.join(missing)}", "missing-column")
+        raise ValidationError(Report(tuple(r.problems), name))
+    rows: list[tuple[int, dict[str, str]]] = []
+    line = 2
+    for row in reader:
+        start = line
+        line = reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        rows.append((start, {c: _unneutralise(v) for c, v in zip(columns, row, strict=False) if c}))
+    return _build(r, rows, columns, base, title, lang, name)
+
+
+def _build(
+    r: _Reader,
+    rows: list[tuple[int, dict[str, str]]],
+    columns: list[str],
+    base: Journey | None,
+    title: str | None,
+    lang: Language,
+    name: str | None,
+) -> Journey:
+    phases: dict[str, Phase] = {p.id: p for p in base.phases} if base else {}
+    lanes: dict[str, Lane] = {
+        lane.id: lane for lane in (base.lanes if base else default_lanes(lang))
+    }
+    actors: dict[str, Actor] = {a.id: a for a in base.actors} if base else {}
+    scales: dict[str, Scale] = {s.id: s for s in (base.scales if base else default_scales(lang))}
+    phase_by_name = {p.name.casefold(): p.id for p in phases.values()}
+    lane_by_name = {lane.name.casefold(): lane.id for lane in lanes.values()}
+    for other in Language:
+        for lane in default_lanes(other):
+            if lane.id in lanes:
+                lane_by_name.setdefault(lane.name.casefold(), lane.id)
+    actor_by_name = {a.name.casefold(): a.id for a in actors.values()}
+    rating_columns = [c for c in columns if c.startswith(_RATING)]
+    votes_seen: dict[str, list[int]] = {}
+    steps: list[Step] = []
+    step_ids: dict[str, int] = {}
+    file_values: dict[tuple[str, str], tuple[Any, int]] = {}
+    for line, row in rows:
+        r.line = line
+        get = row.get
+        phase_name = get("phase", "")
+        phase_id = (
+            get("phase_id", "")
+            or phase_by_name.get(phase_name.casefold())
+            or slugify(phase_name, fallback="phase")
+        )
+        if not (phase_name or get("phase_id")):
+            r.problem("phase", "every row needs a phase", "missing-value")
+            continue
+        phases[phase_id] = _update(
+            r,
+            phases.get(phase_id) or Phase(id=phase_id, name=phase_name or phase_id),
+            phase_id,
+            file_values,
+            {
+                "name": phase_name or None,
+                "goal": get("phase_goal") or None,
+                "lead_time": r.duration("phase_lead_time", get("phase_lead_time", "")),
+                "description": get("phase_description") or None,
+            },
+        )
+        phase_by_name.setdefault(phases[phase_id].name.casefold(), phase_id)
+        step_title = get("title", "")
+        if not step_title and not get("step_id"):
+            continue  # a row for a phase without steps
+        lane_name = get("lane", "")
+        lane_id = (
+            get("lane_id", "")
+            or lane_by_name.get(lane_name.casefold())
+            or slugify(lane_name, fallback="lane")
+        )
+        if not (lane_name or get("lane_id")):
+            r.problem("lane", "every step needs a lane", "missing-value")
+            continue
+        lanes[lane_id] = _update(
+            r,
+            lanes.get(lane_id) or Lane(id=lane_id, name=lane_name or lane_id),
+            "lane " + lane_id,
+            file_values,
+            {
+                "name": lane_name or None,
+                "kind": r.choice("lane_kind", get("lane_kind", ""), r.lane_kinds),
+            },
+        )
+        lane_by_name.setdefault(lanes[lane_id].name.casefold(), lane_id)
+        actor_id: str | None = get("actor_id") or None
+        actor_name = get("actor", "")
+        if actor_id is None and actor_name:
+            actor_id = actor_by_name.get(actor_name.casefold()) or slugify(
+                actor_name, fallback="actor"
+            )
+        if actor_id is not None:
+            old_actor = actors.get(actor_id)
+            if old_actor is None or (actor_name and old_actor.name != actor_name):
+                actors[actor_id] = (
+                    attrs.evolve(old_actor, name=actor_name)
+                    if old_actor
+                    else Actor(id=actor_id, name=actor_name or actor_id)
+                )
+                actor_by_name.setdefault((actor_name or actor_id).casefold(), actor_id)
+        step_id = get("step_id") or _unique(slugify(step_title, fallback="step"), step_ids)
+        if step_id in step_ids:
+            r.problem(
+                "step_id",
+                f"the step id {step_id!r} is used before, on line {step_ids[step_id]}",
+                "duplicate-id",
+            )
+            continue
+        step_ids[step_id] = line
+        ratings = []
+        for column in rating_columns:
+            votes = r.votes(column, get(column, ""))
+            if votes:
+                scale_id = column[len(_RATING) :]
+                ratings.append(Rating(scale_id, votes))
+                votes_seen.setdefault(scale_id, []).extend(votes)
+        q = Quality(
+            knowledge=r.choice("quality_knowledge", get("quality_knowledge", ""), r.judgements),
+            attitude=r.choice("quality_attitude", get("quality_attitude", ""), r.judgements),
+            skills=r.choice("quality_skills", get("quality_skills", ""), r.judgements),
+            client_focus=r.choice(
+                "quality_client_focus", get("quality_client_focus", ""), r.judgements
+            ),
+            comment=get("quality_comment") or None,
+        )
+        steps.append(
+            Step(
+                id=step_id,
+                title=step_title,
+                phase=phase_id,
+                lane=lane_id,
+                description=get("description") or None,
+                actor=actor_id,
+                channels=r.channel_list(get("channels", "")),
+                duration=r.duration("duration", get("duration", "")),
+                ratings=tuple(ratings),
+                pain_points=PainPoints(
+                    client=r.strings("pain_points_client", get("pain_points_client", "")),
+                    professional=r.strings(
+                        "pain_points_professional", get("pain_points_professional", "")
+                    ),
+                ),
+                moment_of_truth=r.flag("moment_of_truth", get("moment_of_truth", "")),
+                quality=q,
+                boundaries=r.boundaries(get("boundaries", "")),
+                notes=r.notes(get("notes", "")),
+            )
+        )
+    if r.problems:
+        raise ValidationError(Report(tuple(r.problems), name))
+    for scale_id, seen in votes_seen.items():
+        if scale_id not in scales:
+            low, high = min(seen), max(seen)
+            scales[scale_id] = Scale(
+                id=scale_id, name=scale_id, minimum=low, maximum=max(high, low + 1)
+            )
+    fields: dict[str, Any] = {
+        "phases": tuple(phases.values()),
+        "lanes": tuple(lanes.values()),
+        "actors": tuple(actors.values()),
+        "scales": tuple(scales.values()),
+        "steps": tuple(steps),
+    }
+    if base is not None:
+        journey = attrs.evolve(base, **fields)
+    else:
+        fallback = Path(name).stem if name else word("steps", lang)
+        journey = Journey(title=title or fallback, language=lang, **fields)
+    from klantreis.validate import validate
+
+    report = validate(journey)
+    if not report.ok:
+        raise ValidationError(Report(report.problems, name))
+    return journey
+
+
+def _update(
+    r: _Reader,
+    item: Any,
+    key: str,
+    seen: dict[tuple[str, str], tuple[Any, int]],
+    values: dict[str, Any],
+) -> Any:
+    """*item* with the non-empty *values* of a row; a value that contradicts an earlier
+    row of the file is a problem (an empty cell means: as before)."""
+    changes = {}
+    for attribute, value in values.items():
+        if value is None:
+            continue
+        earlier = seen.get((key, attribute))
+        if earlier is not None and earlier[0] != value:
+            r.problem(
+                attribute,
+                f"{key}: {value!r} differs from {earlier[0]!r} on line {earlier[1]}",
+                "inconsistent",
+            )
+            continue
+        seen[(key, attribute)] = (value, r.line)
+        changes[attribute] = value
+    return attrs.evolve(item, **changes) if changes else item
+
+
+def _unique(base_id: str, taken: dict[str, int]) -> str:
+    candidate, n = base_id, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base_id}-{n}"
+    return candidate
