@@ -90,6 +90,8 @@ class Problem:
                 where += f":{self.line}"
                 if self.column is not None:
                     where += f":{self.column}"
+            if not self.path:
+                return where
             where += ": "
         return where + format_path(self.path)
 

@@ -205,6 +205,16 @@ class Status(str, enum.Enum):
 # --- small values ---------------------------------------------------------------------
 
 
+_UNIT_WORDS = {
+    # Dutch singular, plural; English singular, plural
+    DurationUnit.MINUTES: ("minuut", "minuten", "minute", "minutes"),
+    DurationUnit.HOURS: ("uur", "uur", "hour", "hours"),
+    DurationUnit.DAYS: ("dag", "dagen", "day", "days"),
+    DurationUnit.WEEKS: ("week", "weken", "week", "weeks"),
+    DurationUnit.MONTHS: ("maand", "maanden", "month", "months"),
+    DurationUnit.YEARS: ("jaar", "jaar", "year", "years"),
+}
+
 _SLUG_DROP = re.compile(r"[^\w]+")
 
 
@@ -245,10 +255,21 @@ class Duration:
             raise ValueError(f"a range must not run backwards ({self.amount:g}-{value:g})")
 
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, language: Language | str = "en") -> str:
+        """The duration as people write it, in English or Dutch: ``4-6 weken``.
+
+        >>> Duration(1, DurationUnit.WEEKS).text(), Duration(2, "hours", 3).text("nl")
+        ('1 week', '2-3 uur')
+        """
         amount = f"{self.amount:g}"
         if self.up_to is not None:
             amount = f"{amount}-{self.up_to:g}"
-        return f"{amount} {self.unit.value}"
+        singular = self.up_to is None and self.amount == 1
+        words = _UNIT_WORDS[self.unit]
+        dutch = Language(language) is Language.NL
+        return f"{amount} {words[(0 if dutch else 2) + (0 if singular else 1)]}"
 
 
 @frozen(kw_only=True)

@@ -323,3 +323,16 @@ def _actions(journey: Journey, index: Index) -> Found:
                 ("actions", i, "targets"),
                 f"the action {action.title!r} targets no step: how will you see it worked?",
             )
+
+
+@rule("not-an-idea", WARNING)
+def _action_ideas(journey: Journey, index: Index) -> Found:
+    """The ideas an action comes from are post-its in an ideas lane."""
+    kinds = {step.id: index.lanes.get(step.lane) for step in journey.steps}
+    for i, action in enumerate(journey.actions):
+        for j, step_id in enumerate(action.ideas):
+            if step_id in kinds and kinds[step_id] is not LaneKind.IDEAS:
+                yield (
+                    ("actions", i, "ideas", j),
+                    f"the step {step_id!r} is not in an ideas lane",
+                )

@@ -43,6 +43,7 @@ from klantreis.model import (
     Duration,
     DurationUnit,
     Journey,
+    Language,
     Note,
     NoteKind,
     Rating,
@@ -664,9 +665,25 @@ def _enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
         raise _Invalid(
             f"{value!r} is not one of: {', '.join(choices)}",
             code="unknown-value",
-            hint=_suggest(value, choices),
+            hint=_suggest(value, choices) or _from_label(value, cl),
         )
     raise _expect("one of: " + ", ".join(choices), value)
+
+
+def _from_label(word: str, cl: type[enum.Enum]) -> str | None:
+    """A hint for a value written as its Dutch or English label (``gedaan`` for done)."""
+    from klantreis.templates import LABELS
+
+    words = {
+        word.strip(): member
+        for member in cl
+        for label in LABELS.get(member, ())
+        for word in label.casefold().split("/")
+    }
+    close = difflib.get_close_matches(word.casefold().strip(), list(words), n=1, cutoff=0.7)
+    if close:
+        return f"did you mean {words[close[0]].value!r}? values are written in English"
+    return None
 
 
 _UNITS: dict[str, DurationUnit] = {}
@@ -682,7 +699,7 @@ for _unit, _words in {
         _UNITS[_word] = _unit
 
 _DURATION = re.compile(
-    r"\s*(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to|tot)\s*(\d+(?:[.,]\d+)?))?\s*([^\W\d_]+)\.?\s*"
+    r"\s*(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to|tot|à|a)\s*(\d+(?:[.,]\d+)?))?\s*([^\W\d_]+)\.?\s*"
 )
 
 
@@ -696,7 +713,7 @@ def parse_duration(text: str) -> Duration:
     unit = _UNITS.get(match.group(3).casefold()) if match else None
     if match is None or unit is None:
         raise _Invalid(
-            f"{text!r} is not a duration; write e.g. '2 weeks', '4-6 weeks' or '45 minutes'",
+            f"{text!r} is not a duration; write e.g. '2 weeks', '4-6 weken' or '45 min'",
             code="bad-duration",
         )
     low = float(match.group(1).replace(",", "."))
@@ -1003,6 +1020,15 @@ def to_data(journey: Journey, *, include_defaults: bool = False) -> dict[str, An
     """
     data: dict[str, Any] = {"format_version": FORMAT_VERSION}
     data.update(_converter.unstructure(journey))
+    if journey.language is Language.NL:  # durations in the words of the file: '2-4 weken'
+        for key, items, name in (
+            ("phases", journey.phases, "lead_time"),
+            ("steps", journey.steps, "duration"),
+        ):
+            for item, out in zip(items, data.get(key, ()), strict=True):
+                value = getattr(item, name)
+                if value is not None:
+                    out[name] = value.text(Language.NL)
     if include_defaults:
         for key in ("scales", "lanes"):
             data.setdefault(key, _converter.unstructure(getattr(journey, key)))
