@@ -230,6 +230,18 @@ COMMANDS: list[Command] = [
         run_schema,
     ),
     Command("new", "start a journey file from the seed's template", _new_arguments, run_new),
+    Command(
+        "formats",
+        "list the export formats, where each comes from, and broken plugins",
+        lambda p: __import__("klantreis.exporters.cli", fromlist=["x"]).formats_arguments(p),
+        lambda a: __import__("klantreis.exporters.cli", fromlist=["x"]).run_formats(a),
+    ),
+    Command(
+        "export",
+        "export a journey: Markdown, CSV, a wall map in SVG/PNG/PDF, or a plugin's format",
+        lambda p: __import__("klantreis.exporters.cli", fromlist=["x"]).export_arguments(p),
+        lambda a: __import__("klantreis.exporters.cli", fromlist=["x"]).run_export(a),
+    ),
 ]
 
 

@@ -750,7 +750,7 @@ def _build(
     else:
         fallback = Path(name).stem if name else word("steps", lang)
         journey = Journey(title=title or fallback, language=lang, **fields)
-    from klantreis.validate import validate
+    from klantreis.validation import validate
 
     report = validate(journey)
     if not report.ok:

@@ -1,0 +1,187 @@
+"""The ``klantreis formats`` and ``klantreis export`` commands.
+
+``formats`` lists every exporter with where it comes from (built in, or the
+distribution and version of the plugin that provides it) and every broken plugin
+with its error. ``export`` renders a journey file in a format and writes it
+atomically: a failed export never leaves a half-written file and never replaces an
+existing one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from klantreis.model import Journey
+
+__all__ = ["export_arguments", "formats_arguments", "run_export", "run_formats"]
+
+
+def formats_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``klantreis formats``."""
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="show each format's options too"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+    parser.add_argument(
+        "--strict", action="store_true", help="exit with status 1 when a plugin is broken"
+    )
+
+
+def run_formats(args: argparse.Namespace) -> int:
+    """List every export format with its origin, and every broken plugin with its error."""
+    from klantreis.plugins import get_registry
+
+    registry = get_registry(strict=False)
+    entries = [registry.exporters[name] for name in sorted(registry.exporters)]
+    if args.json:
+        data = {
+            "formats": [
+                {
+                    "name": e.exporter.name,
+                    "description": e.exporter.description,
+                    "suffix": e.exporter.suffix,
+                    "media_type": e.exporter.media_type,
+                    "output": e.exporter.output_kind,
+                    "plugin": e.plugin.name,
+                    "origin": e.plugin.describe(),
+                    "distribution": e.plugin.distribution,
+                    "version": e.plugin.version,
+                    "options": [
+                        {"name": n, "default": d, "help": h} for n, d, h in e.exporter.option_help()
+                    ],
+                }
+                for e in entries
+            ],
+            "broken": [
+                {
+                    "plugin": b.plugin.name,
+                    "distribution": b.plugin.distribution,
+                    "version": b.plugin.version,
+                    "stage": b.stage,
+                    "reason": b.reason,
+                }
+                for b in registry.broken
+            ],
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        rows = [
+            (e.exporter.name, e.exporter.suffix, e.exporter.output_kind, e.plugin.describe())
+            for e in entries
+        ]
+        widths = [max((len(r[i]) for r in rows), default=0) for i in range(4)]
+        print("Formats:")
+        for entry, row in zip(entries, rows, strict=True):
+            cells = "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row))
+            print(f"  {cells}  {entry.exporter.description}")
+            if args.verbose:
+                for name, default, help_text in entry.exporter.option_help():
+                    print(f"      --option {name}=... (default {default}) {help_text}")
+        if registry.broken:
+            print("\nBroken plugins (the formats above still work):")
+            for broken in registry.broken:
+                print(f"  {broken}")
+    return 1 if args.strict and registry.broken else 0
+
+
+def export_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``klantreis export``."""
+    parser.add_argument("file", metavar="FILE", help="the journey file ('-' reads standard input)")
+    parser.add_argument(
+        "--to",
+        "-t",
+        required=True,
+        metavar="FORMAT",
+        help="the format, e.g. markdown, csv, svg, png, pdf, dot (see `klantreis formats`)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="where to write ('-' is standard output, the default for text formats)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        help="language of labels and headings (default: the journey's)",
+    )
+    parser.add_argument(
+        "--option",
+        "-O",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="an option of the format (repeatable); `klantreis formats -v` lists them",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing OUT even when its suffix is not the format's",
+    )
+
+
+def _options(pairs: list[str]) -> dict[str, str]:
+    from klantreis.cli import UsageError
+
+    options: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip().replace("-", "_")
+        if not key:
+            raise UsageError(f"--option {pair!r}: write it as KEY=VALUE")
+        if key in options:
+            raise UsageError(f"--option {key} is given twice")
+        options[key] = value if sep else "true"
+    return options
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export a journey file to a format: Markdown, CSV, DOT, SVG, PNG, PDF or a plugin's."""
+    from klantreis.cli import UsageError, _err, _write_output
+    from klantreis.exporters import encode, get_exporter, make_options, render
+
+    exporter = get_exporter(args.to)
+    options = make_options(exporter, _options(args.option), from_text=True)
+    journey = _load(args.file)
+    output = args.output
+    if output is None:
+        if exporter.binary and sys.stdout.isatty():
+            stem = Path(args.file).stem if args.file != "-" else "journey"
+            raise UsageError(
+                f"{exporter.name} output is binary; write it to a file with "
+                f"-o {stem}{exporter.suffix} (or -o - to send it to the terminal anyway)"
+            )
+        output = "-"
+    data = render(exporter, journey, options, language=args.lang)
+    payload = encode(exporter, data)
+    if output != "-":
+        path = Path(output)
+        if path.exists() and not args.force and path.suffix.lower() != exporter.suffix.lower():
+            raise UsageError(
+                f"{output} exists and is not a {exporter.suffix} file; use --force to replace it"
+            )
+    _write_output(output, payload, force=True, protect=[args.file] if args.file != "-" else [])
+    if output != "-":
+        _err(f"wrote {output} ({exporter.name}, {_size(len(payload))})")
+    return 0
+
+
+def _load(name: str) -> Journey:
+    from klantreis.serialize import load, loads
+
+    if name == "-":
+        return loads(sys.stdin.buffer.read(), source="<stdin>")
+    return load(name)
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.0f} kB"
+    return f"{n / 1024 / 1024:.1f} MB"
