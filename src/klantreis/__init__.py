@@ -54,6 +54,10 @@ from klantreis.model import (
 from klantreis.templates import default_lanes, default_scales, label
 
 if TYPE_CHECKING:
+    from klantreis.diff.compute import diff
+    from klantreis.diff.effect import ActionEffect, EffectReport, effect
+    from klantreis.diff.model import Change, FieldChange, JourneyDiff, RatingChange
+    from klantreis.diff.patch import patch
     from klantreis.exporters import Exporter, export, get_exporter, list_exporters
     from klantreis.hookspecs import hookimpl
     from klantreis.serialize import FORMAT_VERSION, Limits, dump, dumps, load, loads, to_data
@@ -61,17 +65,22 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMAT_VERSION",
+    "ActionEffect",
     "Actor",
+    "Change",
     "Channel",
     "Direction",
     "Duration",
     "DurationUnit",
+    "EffectReport",
     "ExportError",
     "Exporter",
+    "FieldChange",
     "ImprovementAction",
     "Insight",
     "Iteration",
     "Journey",
+    "JourneyDiff",
     "Judgement",
     "KlantreisError",
     "Lane",
@@ -90,6 +99,7 @@ __all__ = [
     "Problem",
     "Quality",
     "Rating",
+    "RatingChange",
     "Report",
     "Scale",
     "Scope",
@@ -102,8 +112,10 @@ __all__ = [
     "__version__",
     "default_lanes",
     "default_scales",
+    "diff",
     "dump",
     "dumps",
+    "effect",
     "export",
     "get_exporter",
     "hookimpl",
@@ -111,6 +123,7 @@ __all__ = [
     "list_exporters",
     "load",
     "loads",
+    "patch",
     "slugify",
     "to_data",
     "validate",
@@ -130,6 +143,15 @@ _LAZY = {
     "get_exporter": "klantreis.exporters",
     "list_exporters": "klantreis.exporters",
     "hookimpl": "klantreis.hookspecs",
+    "ActionEffect": "klantreis.diff.effect",
+    "Change": "klantreis.diff.model",
+    "EffectReport": "klantreis.diff.effect",
+    "FieldChange": "klantreis.diff.model",
+    "JourneyDiff": "klantreis.diff.model",
+    "RatingChange": "klantreis.diff.model",
+    "diff": "klantreis.diff.compute",
+    "effect": "klantreis.diff.effect",
+    "patch": "klantreis.diff.patch",
 }
 
 

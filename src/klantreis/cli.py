@@ -231,6 +231,12 @@ COMMANDS: list[Command] = [
     ),
     Command("new", "start a journey file from the seed's template", _new_arguments, run_new),
     Command(
+        "diff",
+        "compare two iterations: changes, ratings per phase, effect of the actions",
+        lambda p: __import__("klantreis.diff.cli", fromlist=["add_arguments"]).add_arguments(p),
+        lambda a: __import__("klantreis.diff.cli", fromlist=["run_diff"]).run_diff(a),
+    ),
+    Command(
         "formats",
         "list the export formats, where each comes from, and broken plugins",
         lambda p: __import__("klantreis.exporters.cli", fromlist=["x"]).formats_arguments(p),

@@ -14,33 +14,37 @@ actions really worked. This package answers that for two journey files:
 
 Modules: ``model`` (the records), ``compute`` (matching and comparing), ``patch``,
 ``effect``, ``serialize`` (JSON), ``render`` and ``messages`` (the words, nl/en),
-``cli`` (the ``klantreis diff`` command).
+``cli`` (the ``klantreis diff`` command). The submodules load on first use, so
+``import klantreis.diff.cli`` (which ``klantreis --help`` does) stays light.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 import types
+from typing import TYPE_CHECKING, Any
 
-from klantreis.diff.compute import diff, similarity
-from klantreis.diff.effect import ActionEffect, EffectReport, Flag, Outcome, effect
-from klantreis.diff.errors import DiffError, DiffFormatError, PatchError
-from klantreis.diff.model import (
-    Change,
-    Collection,
-    FieldChange,
-    JourneyDiff,
-    JourneyInfo,
-    Kind,
-    PhaseScores,
-    RatingChange,
-    ScaleScores,
-    Verdict,
-)
-from klantreis.diff.patch import patch
-from klantreis.diff.render import render
-from klantreis.diff.serialize import DIFF_FORMAT_VERSION, diff_from_json, diff_to_json
-from klantreis.model import Journey
+if TYPE_CHECKING:
+    from klantreis.diff.compute import diff, similarity
+    from klantreis.diff.effect import ActionEffect, EffectReport, Flag, Outcome, effect
+    from klantreis.diff.errors import DiffError, DiffFormatError, PatchError
+    from klantreis.diff.model import (
+        Change,
+        Collection,
+        FieldChange,
+        JourneyDiff,
+        JourneyInfo,
+        Kind,
+        PhaseScores,
+        RatingChange,
+        ScaleScores,
+        Verdict,
+    )
+    from klantreis.diff.patch import patch
+    from klantreis.diff.render import render
+    from klantreis.diff.serialize import DIFF_FORMAT_VERSION, diff_from_json, diff_to_json
+    from klantreis.model import Journey
 
 __all__ = [
     "DIFF_FORMAT_VERSION",
@@ -70,6 +74,48 @@ __all__ = [
     "similarity",
 ]
 
+_LAZY = {
+    "diff": "compute",
+    "similarity": "compute",
+    "ActionEffect": "effect",
+    "EffectReport": "effect",
+    "Flag": "effect",
+    "Outcome": "effect",
+    "effect": "effect",
+    "DiffError": "errors",
+    "DiffFormatError": "errors",
+    "PatchError": "errors",
+    "Change": "model",
+    "Collection": "model",
+    "FieldChange": "model",
+    "JourneyDiff": "model",
+    "JourneyInfo": "model",
+    "Kind": "model",
+    "PhaseScores": "model",
+    "RatingChange": "model",
+    "ScaleScores": "model",
+    "Verdict": "model",
+    "patch": "patch",
+    "render": "render",
+    "DIFF_FORMAT_VERSION": "serialize",
+    "diff_from_json": "serialize",
+    "diff_to_json": "serialize",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the submodule that defines *name* on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 class _CallableModule(types.ModuleType):
     """``klantreis.diff`` names both this package and the function :func:`diff`.
@@ -80,7 +126,11 @@ class _CallableModule(types.ModuleType):
     whichever of the two the name holds.
     """
 
-    def __call__(self, old: Journey, new: Journey, *, rename_threshold: float = 0.8) -> JourneyDiff:
+    def __call__(
+        self, old: Journey, new: Journey, *, rename_threshold: float = 0.8
+    ) -> JourneyDiff:
+        from klantreis.diff.compute import diff
+
         return diff(old, new, rename_threshold=rename_threshold)
 
 

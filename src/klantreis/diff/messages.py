@@ -30,6 +30,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "at-targets": ("Bij de doelstappen", "At the target steps"),
     "no-targets": ("geen doelstappen", "no target steps"),
     "no-rating-change": ("geen verandering in de scores", "no change in the ratings"),
+    "targets-unchanged": (
+        "scores ongewijzigd bij {n} andere doelstappen",
+        "ratings unchanged at {n} other target steps",
+    ),
+    "targets-unchanged-one": (
+        "scores ongewijzigd bij 1 andere doelstap",
+        "ratings unchanged at 1 other target step",
+    ),
+    "actions-line": ("Verbeteracties", "Improvement actions"),
+    "done-now": (
+        "{n} nu gedaan, waarvan {helped} met verbetering",
+        "{n} now done, {helped} of them helped",
+    ),
+    "attention": ("Let op", "Attention"),
+    "warn-done": (
+        "{n} acties gedaan zonder verbetering bij de doelstappen",
+        "{n} actions done without improvement at their target steps",
+    ),
+    "warn-done-one": (
+        "1 actie gedaan zonder verbetering bij de doelstappen",
+        "1 action done without improvement at its target steps",
+    ),
+    "warn-worse": (
+        "{n} stappen verslechterd zonder verbeteractie",
+        "{n} steps worsened without an improvement action",
+    ),
+    "warn-worse-one": (
+        "1 stap verslechterd zonder verbeteractie",
+        "1 step worsened without an improvement action",
+    ),
     "action-new": ("nieuw", "new"),
     "action-gone": ("vervallen", "gone"),
     "unexplained": (
@@ -171,7 +201,12 @@ def _pick(pair: tuple[str, str], language: Language) -> str:
 
 
 def text(key: str, language: Language, **values: object) -> str:
-    """The message *key* in *language*, with *values* filled in."""
+    """The message *key* in *language*, with *values* filled in.
+
+    When *values* has ``n == 1`` and a message ``key-one`` exists, that one is used.
+    """
+    if values.get("n") == 1 and f"{key}-one" in MESSAGES:
+        key = f"{key}-one"
     return _pick(MESSAGES[key], language).format(**values)
 
 

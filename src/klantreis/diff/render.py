@@ -39,7 +39,7 @@ from klantreis.diff.model import (
     RatingChange,
     Verdict,
 )
-from klantreis.model import Duration, Language, Note, Rating
+from klantreis.model import Duration, Language, Note, Rating, Status
 from klantreis.templates import LABELS, label
 
 __all__ = ["RenderFormat", "render", "render_markdown", "render_text"]
@@ -76,11 +76,16 @@ def _plain(value: str, limit: int) -> str:
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
 
 
 def _md(value: str, limit: int = _MD_LIMIT) -> str:
-    """User text made inert in Markdown (and in the HTML GitHub lets through)."""
+    """User text made inert in Markdown (and in the HTML GitHub lets through).
+
+    User text never starts a line in these reports, so only the characters that mean
+    something in the middle of a line are escaped: emphasis, code, links, HTML,
+    table cells and entities.
+    """
     return _MD_SPECIAL.sub(r"\\\1", _plain(value, limit))
 
 
@@ -97,7 +102,8 @@ class _Words:
     def number(self, value: float | None) -> str:
         if value is None:
             return "–"
-        shown = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+        rounded = round(float(value), 1)
+        shown = f"{rounded:.0f}" if rounded.is_integer() else f"{rounded:.1f}"
         return shown.replace(".", ",") if self.language is Language.NL else shown
 
     def votes(self, votes: tuple[int, ...] | None) -> str:
@@ -123,7 +129,10 @@ class _Words:
         if isinstance(value, dt.date):
             return value.isoformat()
         if isinstance(value, Duration):
-            return str(value)
+            amount = self.number(value.amount)
+            if value.up_to is not None:
+                amount += f"-{self.number(value.up_to)}"
+            return f"{amount} {label(value.unit, self.language)}"
         if isinstance(value, Note):
             return f"{value.kind.symbol} {self.value(value.text)}"
         if isinstance(value, Rating):
@@ -193,6 +202,44 @@ def _rating_text(words: _Words, change: RatingChange, names: dict[str, str]) -> 
     )
 
 
+def _per_step(changes: Iterable[RatingChange]) -> dict[str, list[RatingChange]]:
+    """Rating changes grouped by step (new id), in order."""
+    grouped: dict[str, list[RatingChange]] = {}
+    for change in changes:
+        grouped.setdefault(change.step, []).append(change)
+    return grouped
+
+
+def _effect_summary(words: _Words, report: EffectReport) -> list[str]:
+    """One line on the actions (how many done, with and without effect), one on the flags."""
+    done = [
+        a for a in report.actions if a.status is Status.DONE and a.old_status is not Status.DONE
+    ]
+    lines = []
+    if report.actions:
+        parts = []
+        if done:
+            helped = sum(1 for a in done if a.outcome in (Outcome.IMPROVED, Outcome.MIXED))
+            parts.append(words("done-now", n=len(done), helped=helped))
+        for status in (Status.IN_PROGRESS, Status.PLANNED, Status.DROPPED):
+            n = sum(1 for a in report.actions if a.status is status and a.status_changed)
+            if n:
+                parts.append(f"{n} → {words.value(status)}")
+        new = sum(1 for a in report.actions if a.old_id is None)
+        if new:
+            parts.append(f"{new} {words('action-new')}")
+        if parts:
+            lines.append(f"{words('actions-line')}: " + " · ".join(parts))
+    warnings = []
+    if report.done_without_effect:
+        warnings.append(words("warn-done", n=len(report.done_without_effect)))
+    if report.unexplained:
+        warnings.append(words("warn-worse", n=len({r.step for r in report.unexplained})))
+    if warnings:
+        lines.append(f"{words('attention')}: " + " · ".join(warnings))
+    return lines
+
+
 _HEADLINE_ORDER = (Kind.ADDED, Kind.REMOVED, Kind.RENAMED, Kind.MOVED, Kind.CHANGED)
 """Which kind names an item that has records of several kinds."""
 
@@ -233,9 +280,10 @@ def _detail_lines(
             for f in change.fields:
                 if f.field == "ratings" and change.collection is Collection.STEPS:
                     found = ratings.get(change.new_id, [])
-                    label_ = field_name("ratings", words.language)
-                    lines.extend(f"{label_}: {_rating_text(words, r, names)}" for r in found)
-                    if not found:
+                    shown = " · ".join(_rating_text(words, r, names) for r in found)
+                    if found:
+                        lines.append(f"{field_name('ratings', words.language)}: {shown}")
+                    else:
                         lines.append(words.field_change(f))
                 else:
                     lines.append(words.field_change(f))
@@ -305,6 +353,9 @@ def render_text(diff: JourneyDiff, *, color: bool = False) -> str:
         return "\n".join(out) + "\n"
 
     out += ["", style.bold(words("summary")), f"  {words.counts(diff)}"]
+    if diff.effect is not None:
+        for i, line in enumerate(_effect_summary(words, diff.effect)):
+            out.append("  " + (style.yellow(line) if i and diff.effect.flagged else line))
     if diff.phases:
         out.append(f"  {words('phase-scores')}:")
         width = min(28, max(len(words.escape(p.name)) for p in diff.phases))
@@ -373,28 +424,45 @@ def _text_effect(
         if flagged:
             line += ": " + "; ".join(words.flag(f) for f in action.flags)
             line = style.yellow(line)
-        elif action.ratings:
+        elif action.ratings and action.old_id is not None:
             line += f": {words.outcome(action.outcome)}"
             if action.outcome is Outcome.IMPROVED:
                 line = style.green(line)
             elif action.outcome is Outcome.WORSENED:
                 line = style.red(line)
         out.append(line)
-        if not action.target_steps:
-            out.append(f"      {words('no-targets')}")
-        elif not action.ratings:
-            out.append(f"      {words('no-rating-change')}")
-        for r in action.ratings:
-            out.append(
-                f"      {words.escape(r.label)}: "
-                + style.verdict(r.verdict, _rating_text(words, r, names))
-            )
+        out.extend(f"      {line}" for line in _target_lines(words, action, names, style))
     if report.unexplained:
         out.append(style.yellow(f"  ! {words('unexplained')}:"))
-        for r in report.unexplained:
-            shown = style.red(_rating_text(words, r, names))
-            out.append(f"      {words.escape(r.label)}: {shown}")
+        for changes in _per_step(report.unexplained).values():
+            shown = style.red(" · ".join(_rating_text(words, r, names) for r in changes))
+            out.append(f"      {words.escape(changes[0].label)}: {shown}")
     return out
+
+
+def _target_lines(
+    words: _Words, action: ActionEffect, names: dict[str, str], style: _Style | None = None
+) -> list[str]:
+    """Per target step with changed ratings one line, then how many did not change."""
+    if not action.target_steps:
+        return [words("no-targets")]
+    grouped = _per_step(action.ratings)
+    lines = []
+    for changes in grouped.values():
+        cells = []
+        for r in changes:
+            shown = _rating_text(words, r, names)
+            if style is not None:
+                shown = style.verdict(r.verdict, shown)
+            else:
+                shown = _VERDICT_MARK.get(r.verdict, "") + shown
+            cells.append(shown)
+        lines.append(f"{words.escape(changes[0].label)}: " + " · ".join(cells))
+    unchanged = len(set(action.target_steps)) - len(grouped)
+    if unchanged > 0:
+        key = "targets-unchanged" if grouped else "no-rating-change"
+        lines.append(words(key, n=unchanged))
+    return lines
 
 
 # --- Markdown -------------------------------------------------------------------------
@@ -420,6 +488,10 @@ def render_markdown(diff: JourneyDiff) -> str:
         out.append(words("no-changes"))
         return "\n".join(out) + "\n"
     out += [f"**{words('summary')}:** {words.counts(diff)}", ""]
+    if diff.effect is not None:
+        summary = _effect_summary(words, diff.effect)
+        if summary:
+            out += [f"- {line}" for line in summary] + [""]
     if diff.phases:
         scales: dict[str, str] = {}
         for phase in diff.phases:
@@ -504,20 +576,13 @@ def _markdown_effect(words: _Words, report: EffectReport, names: dict[str, str])
             effects: list[str] = []
             if action.flags:
                 effects.append("**" + "; ".join(words.flag(f) for f in action.flags) + "**")
-            if not action.target_steps:
-                effects.append(words("no-targets"))
-            elif not action.ratings:
-                effects.append(words("no-rating-change"))
-            for r in action.ratings:
-                effects.append(
-                    f"{_VERDICT_MARK.get(r.verdict, '')}{words.escape(r.label)}: "
-                    f"{_rating_text(words, r, names)}"
-                )
+            effects.extend(_target_lines(words, action, names))
             out.append(f"| {name} | {words.status(action)} | {'<br>'.join(effects)} |")
         out.append("")
     if report.unexplained:
         out += [f"**⚠️ {words('unexplained')}:**", ""]
-        for r in report.unexplained:
-            out.append(f"- 🔻 {words.escape(r.label)}: {_rating_text(words, r, names)}")
+        for changes in _per_step(report.unexplained).values():
+            cells = " · ".join(_rating_text(words, r, names) for r in changes)
+            out.append(f"- 🔻 {words.escape(changes[0].label)}: {cells}")
         out.append("")
     return out
