@@ -61,7 +61,7 @@ if TYPE_CHECKING:
     from klantreis.exporters import Exporter, export, get_exporter, list_exporters
     from klantreis.hookspecs import hookimpl
     from klantreis.serialize import FORMAT_VERSION, Limits, dump, dumps, load, loads, to_data
-    from klantreis.validate import validate
+    from klantreis.validation import validate
 
 __all__ = [
     "FORMAT_VERSION",
@@ -137,7 +137,7 @@ _LAZY = {
     "load": "klantreis.serialize",
     "loads": "klantreis.serialize",
     "to_data": "klantreis.serialize",
-    "validate": "klantreis.validate",
+    "validate": "klantreis.validation",
     "Exporter": "klantreis.exporters",
     "export": "klantreis.exporters",
     "get_exporter": "klantreis.exporters",

@@ -92,7 +92,7 @@ def _report_json(
 def run_validate(args: argparse.Namespace) -> int:
     """Validate journey files and print every problem with its location."""
     from klantreis.errors import LoadError
-    from klantreis.validate import validate
+    from klantreis.validation import validate
 
     status = EXIT_OK
     results = []

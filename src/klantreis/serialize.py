@@ -22,7 +22,7 @@ import re
 import types
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import Any, Generic, Literal, TypeVar, Union, get_args, get_origin, overload
 
 import attrs
 import yaml
@@ -53,12 +53,15 @@ from klantreis.model import (
 
 __all__ = [
     "FORMAT_VERSION",
+    "Document",
     "Format",
     "Limits",
     "dump",
     "dumps",
     "load",
     "loads",
+    "read_document",
+    "structure_as",
     "to_data",
 ]
 
@@ -1065,35 +1068,59 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
     return data
 
 
-class _Document:
-    """What reading a document gave: the journey (when it could be built) and problems."""
+class Document(Generic[T]):
+    """What reading a file gave: the value (when it could be built) and the problems.
+
+    Other document types built on klantreis (a workshop plan, say) read their files
+    with :func:`read_document` and get the same located problems as journeys.
+    """
 
     def __init__(
-        self,
-        journey: Journey | None,
-        problems: list[Problem],
-        source_map: _SourceMap,
-        source: str | None,
+        self, value: T | None, problems: list[Problem], source_map: _SourceMap, source: str | None
     ) -> None:
-        self.journey = journey
+        self.value = value
         self.problems = problems
         self.source_map = source_map
         self.source = source
 
     def report(self, more: Iterable[Problem] = ()) -> Report:
+        """Every problem, with *more* (e.g. from domain rules), located and in line order."""
         problems = self.source_map.stamp([*self.problems, *more], self.source)
         problems.sort(key=lambda p: (p.line is None, p.line or 0, p.column or 0))
         return Report(tuple(problems), self.source)
 
 
+@overload
 def read_document(
     source: str | os.PathLike[str] | bytes,
     *,
+    format: Format | None = ...,
+    name: str | None = ...,
+    limits: Limits = ...,
+) -> Document[Journey]: ...
+@overload
+def read_document(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    into: type[T],
+    format: Format | None = ...,
+    name: str | None = ...,
+    limits: Limits = ...,
+) -> Document[T]: ...
+def read_document(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    into: type[Any] = Journey,
     format: Format | None = None,
     name: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
-) -> _Document:
-    """Read a path (or bytes) into a document; raises :class:`LoadError` for unreadable input."""
+) -> Document[Any]:
+    """Read a file (or bytes) into a :class:`Document` of *into* (a journey by default).
+
+    Raises :class:`LoadError` when the input cannot be read or parsed at all; every
+    other problem is in the document. For classes other than :class:`Journey`, the
+    data is structured with the same strict converter (no ids derived).
+    """
     if isinstance(source, bytes):
         data, where = source, name
         if len(data) > limits.max_bytes:
@@ -1108,30 +1135,54 @@ def read_document(
         path = Path(source)
         data, where = _read_bytes(path, limits), name or str(source)
     text = _decode(data, where)
-    return _read_text(text, format, where, limits)
+    return _read_text(text, format, where, limits, into)
 
 
-def _read_text(text: str, format: Format | None, where: str | None, limits: Limits) -> _Document:
+def structure_as(
+    data: Any, cls: type[T], *, source: str | None = None
+) -> tuple[T | None, list[Problem]]:
+    """Build any attrs class of klantreis's kind from plain data, strictly.
+
+    Returns the value, or ``None`` and every problem found (paths, no lines).
+    """
+    try:
+        return _converter.structure(data, cls), []
+    except Exception as exc:
+        return None, [
+            attrs.evolve(p, source=source) for p in _problems_from_exception(exc, (), data)
+        ]
+
+
+def _read_text(
+    text: str,
+    format: Format | None,
+    where: str | None,
+    limits: Limits,
+    into: type[Any] = Journey,
+) -> Document[Any]:
     fmt = format or _sniff(text, where)
     raw, source_map, problems = _parse(text, fmt, where, limits)
-    journey, more = structure(raw, source=where)
+    if into is Journey:
+        value, more = structure(raw, source=where)
+    else:
+        value, more = structure_as(raw, into, source=where)
     if problems:
         # The parser replaced what it refused; say nothing more about those places.
         refused = [p.path for p in problems]
         more = [p for p in more if not any(p.path[: len(r)] == r for r in refused)]
-        journey = None
+        value = None
     problems.extend(more)
-    return _Document(journey, problems[: limits.max_problems], source_map, where)
+    return Document(value, problems[: limits.max_problems], source_map, where)
 
 
-def _finish(doc: _Document, check: bool) -> Journey:
+def _finish(doc: Document[Journey], check: bool) -> Journey:
     from klantreis.rules import check as run_rules
 
-    more = run_rules(doc.journey) if doc.journey is not None and check else []
+    more = run_rules(doc.value) if doc.value is not None and check else []
     report = doc.report(more)
-    if doc.journey is None or not report.ok:
+    if doc.value is None or not report.ok:
         raise ValidationError(report)
-    return doc.journey
+    return doc.value
 
 
 def load(

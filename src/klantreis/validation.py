@@ -37,5 +37,5 @@ def validate(
     if isinstance(target, Journey):
         return Report(tuple(check(target)))
     document = read_document(target, format=format, limits=limits)
-    more = check(document.journey) if document.journey is not None else []
+    more = check(document.value) if document.value is not None else []
     return document.report(more)
