@@ -153,6 +153,13 @@ def _new_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("nl", "en"), default="nl", help="language (default nl)")
     parser.add_argument("--title", help="the journey's title")
     parser.add_argument(
+        "--date",
+        type=_iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date of the first iteration (default: today)",
+    )
+    parser.add_argument(
         "--json", action="store_true", help="write JSON instead of YAML (no comments)"
     )
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -163,7 +170,7 @@ def run_new(args: argparse.Namespace) -> int:
     from klantreis.serialize import dumps
     from klantreis.templates import new_file_header, new_journey
 
-    journey = new_journey(args.lang, title=args.title, today=dt.date.today())
+    journey = new_journey(args.lang, title=args.title, today=args.date or dt.date.today())
     if args.json:
         text = dumps(journey, "json", include_defaults=True)
     else:
@@ -175,6 +182,14 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 # --- shared helpers -------------------------------------------------------------------
+
+
+def _iso_date(text: str) -> dt.date:
+    """An argparse type: a date written as YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written as YYYY-MM-DD") from None
 
 
 def _err(message: str) -> None:

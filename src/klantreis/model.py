@@ -571,6 +571,14 @@ class Journey:
         """The actor with *actor_id*, or ``None``."""
         return next((a for a in self.actors if a.id == actor_id), None)
 
+    def action(self, action_id: str) -> ImprovementAction | None:
+        """The improvement action with *action_id*, or ``None``."""
+        return next((a for a in self.actions if a.id == action_id), None)
+
+    def insight(self, insight_id: str) -> Insight | None:
+        """The insight with *insight_id*, or ``None``."""
+        return next((i for i in self.insights if i.id == insight_id), None)
+
     def steps_in(self, phase: str | None = None, lane: str | None = None) -> Iterator[Step]:
         """The steps in a phase and/or a lane (by id), in the order of the file."""
         for step in self.steps:

@@ -683,7 +683,10 @@ def _from_label(word: str, cl: type[enum.Enum]) -> str | None:
         for label in LABELS.get(member, ())
         for word in label.casefold().split("/")
     }
-    close = difflib.get_close_matches(word.casefold().strip(), list(words), n=1, cutoff=0.7)
+    folded = word.casefold().strip()
+    close = difflib.get_close_matches(folded, list(words), n=1, cutoff=0.7)
+    if not close and len(folded) >= 4:  # 'kennis' for 'Kennis, houding en vaardigheden ...'
+        close = [w for w in words if w.startswith(folded)][:1]
     if close:
         return f"did you mean {words[close[0]].value!r}? values are written in English"
     return None
@@ -1221,7 +1224,19 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
     """Block style for multi-line text, so long descriptions read well and diff well."""
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _is_date(text: str) -> bool:
+    try:
+        return bool(_ISO_DATE.fullmatch(text)) and bool(dt.date.fromisoformat(text))
+    except ValueError:
+        return False
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if _is_date(value):  # a date: written plain, as people write it
+        return dumper.represent_scalar(_TAG + "timestamp", value)
     style: str | None = None
     if "\n" in value and not value.endswith((" ", "\n\n")):
         style = "|"
