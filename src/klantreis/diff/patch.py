@@ -47,16 +47,15 @@ def patch(journey: Journey, diff: JourneyDiff) -> Journey:
             continue
         items: tuple[Item, ...] = getattr(journey, collection.value)
         updates[collection.value] = _patch_collection(collection, items, changes)
+    original_id = journey.id
     for change in grouped.get(Collection.JOURNEY, ()):
+        if change.id != original_id:
+            raise PatchError(f"the diff is for the journey {change.id!r}, not {original_id!r}")
         journey = _patch_journey(journey, change)
     return evolve(journey, **updates) if updates else journey
 
 
 def _patch_journey(journey: Journey, change: Change) -> Journey:
-    if journey.id != change.id:
-        raise PatchError(
-            f"the diff is for the journey {change.id!r}, not {journey.id!r}"
-        )
     if change.kind is Kind.RENAMED:
         return evolve(journey, id=change.new_id)
     if change.kind is Kind.CHANGED:
