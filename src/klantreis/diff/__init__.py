@@ -12,9 +12,11 @@ actions really worked. This package answers that for two journey files:
 - :func:`diff_to_json` / :func:`diff_from_json` save and load a diff (a versioned
   JSON document), and :func:`render` writes text, Markdown or JSON.
 
-Modules: ``model`` (the records), ``compute`` (matching and comparing), ``patch``,
-``effect``, ``serialize`` (JSON), ``render`` and ``messages`` (the words, nl/en),
-``cli`` (the ``klantreis diff`` command). The submodules load on first use, so
+Modules: ``model`` (the records), ``compute`` (matching and comparing), ``apply``
+(patching), ``report`` (the effect report), ``serialize`` (JSON), ``rendering`` and
+``messages`` (the words, nl/en), ``cli`` (the ``klantreis diff`` command). No module
+shares a name with a function, so ``from klantreis.diff import patch`` is always the
+function. The submodules load on first use, so
 ``import klantreis.diff.cli`` (which ``klantreis --help`` does) stays light.
 """
 
@@ -26,8 +28,8 @@ import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from klantreis.diff.apply import patch
     from klantreis.diff.compute import diff, similarity
-    from klantreis.diff.effect import ActionEffect, EffectReport, Flag, Outcome, effect
     from klantreis.diff.errors import DiffError, DiffFormatError, PatchError
     from klantreis.diff.model import (
         Change,
@@ -41,8 +43,8 @@ if TYPE_CHECKING:
         ScaleScores,
         Verdict,
     )
-    from klantreis.diff.patch import patch
-    from klantreis.diff.render import render
+    from klantreis.diff.rendering import render
+    from klantreis.diff.report import ActionEffect, EffectReport, Flag, Outcome, effect
     from klantreis.diff.serialize import DIFF_FORMAT_VERSION, diff_from_json, diff_to_json
     from klantreis.model import Journey
 
@@ -77,11 +79,11 @@ __all__ = [
 _LAZY = {
     "diff": "compute",
     "similarity": "compute",
-    "ActionEffect": "effect",
-    "EffectReport": "effect",
-    "Flag": "effect",
-    "Outcome": "effect",
-    "effect": "effect",
+    "ActionEffect": "report",
+    "EffectReport": "report",
+    "Flag": "report",
+    "Outcome": "report",
+    "effect": "report",
     "DiffError": "errors",
     "DiffFormatError": "errors",
     "PatchError": "errors",
@@ -95,8 +97,8 @@ _LAZY = {
     "RatingChange": "model",
     "ScaleScores": "model",
     "Verdict": "model",
-    "patch": "patch",
-    "render": "render",
+    "patch": "apply",
+    "render": "rendering",
     "DIFF_FORMAT_VERSION": "serialize",
     "diff_from_json": "serialize",
     "diff_to_json": "serialize",

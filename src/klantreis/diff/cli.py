@@ -79,7 +79,7 @@ def run_diff(args: argparse.Namespace) -> int:
     """
     from klantreis.cli import EXIT_OK, EXIT_PROBLEMS, UsageError, _write_output, load_journey
     from klantreis.diff.compute import diff
-    from klantreis.diff.render import render
+    from klantreis.diff.rendering import render
     from klantreis.errors import KlantreisError
 
     if not 0 < args.rename_threshold <= 1:

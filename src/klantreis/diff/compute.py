@@ -99,7 +99,7 @@ def diff(old: Journey, new: Journey, *, rename_threshold: float = 0.8) -> Journe
         _emit(spec, olds, news, match, renames, changes, step_ratings, scales)
     phases = _phase_scores(old, new, matches[Collection.PHASES], scales)
 
-    from klantreis.diff.effect import build_effect
+    from klantreis.diff.report import build_effect
 
     effect = build_effect(old, new, matches[Collection.ACTIONS], ratings)
     return JourneyDiff(

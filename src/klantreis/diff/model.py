@@ -3,10 +3,10 @@
 A :class:`JourneyDiff` is a list of :class:`Change` records, one per item and kind of
 change, plus the analysis a facilitator reads first: every :class:`RatingChange` with
 its verdict, the mean of each scale per phase (:class:`PhaseScores`), and the
-:class:`~klantreis.diff.effect.EffectReport`.
+:class:`~klantreis.diff.report.EffectReport`.
 
 Where a new kind of change goes: add a member to :class:`Kind`, emit it in
-:mod:`klantreis.diff.compute`, apply it in :mod:`klantreis.diff.patch`, swap it in
+:mod:`klantreis.diff.compute`, apply it in :mod:`klantreis.diff.apply`, swap it in
 :meth:`Change.inverse`, and give it words in :mod:`klantreis.diff.messages`.
 """
 
@@ -33,7 +33,7 @@ from klantreis.model import (
 )
 
 if TYPE_CHECKING:
-    from klantreis.diff.effect import EffectReport
+    from klantreis.diff.report import EffectReport
 
 __all__ = [
     "Change",

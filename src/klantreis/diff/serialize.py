@@ -35,7 +35,6 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from klantreis.diff._items import COLLECTION_CLASSES, field_type
-from klantreis.diff.effect import ActionEffect, EffectReport, Flag, Outcome
 from klantreis.diff.errors import DiffFormatError
 from klantreis.diff.model import (
     Change,
@@ -49,6 +48,7 @@ from klantreis.diff.model import (
     ScaleScores,
     Verdict,
 )
+from klantreis.diff.report import ActionEffect, EffectReport, Flag, Outcome
 from klantreis.errors import format_path
 from klantreis.model import Direction, Iteration, Language, Status
 

@@ -19,7 +19,6 @@ from typing import Any, Literal
 
 import attrs
 
-from klantreis.diff.effect import ActionEffect, EffectReport, Flag, Outcome
 from klantreis.diff.messages import (
     FLAGS,
     KINDS,
@@ -39,6 +38,7 @@ from klantreis.diff.model import (
     RatingChange,
     Verdict,
 )
+from klantreis.diff.report import ActionEffect, EffectReport, Flag, Outcome
 from klantreis.model import Duration, Language, Note, Rating, Status
 from klantreis.templates import LABELS, label
 
