@@ -54,10 +54,10 @@ from klantreis.model import (
 from klantreis.templates import default_lanes, default_scales, label
 
 if TYPE_CHECKING:
+    from klantreis.diff.apply import patch
     from klantreis.diff.compute import diff
-    from klantreis.diff.effect import ActionEffect, EffectReport, effect
     from klantreis.diff.model import Change, FieldChange, JourneyDiff, RatingChange
-    from klantreis.diff.patch import patch
+    from klantreis.diff.report import ActionEffect, EffectReport, effect
     from klantreis.exporters import Exporter, export, get_exporter, list_exporters
     from klantreis.hookspecs import hookimpl
     from klantreis.serialize import FORMAT_VERSION, Limits, dump, dumps, load, loads, to_data
@@ -143,15 +143,15 @@ _LAZY = {
     "get_exporter": "klantreis.exporters",
     "list_exporters": "klantreis.exporters",
     "hookimpl": "klantreis.hookspecs",
-    "ActionEffect": "klantreis.diff.effect",
+    "ActionEffect": "klantreis.diff.report",
     "Change": "klantreis.diff.model",
-    "EffectReport": "klantreis.diff.effect",
+    "EffectReport": "klantreis.diff.report",
     "FieldChange": "klantreis.diff.model",
     "JourneyDiff": "klantreis.diff.model",
     "RatingChange": "klantreis.diff.model",
     "diff": "klantreis.diff.compute",
-    "effect": "klantreis.diff.effect",
-    "patch": "klantreis.diff.patch",
+    "effect": "klantreis.diff.report",
+    "patch": "klantreis.diff.apply",
 }
 
 
