@@ -247,7 +247,7 @@ COMMANDS: list[Command] = [
     Command("new", "start a journey file from the seed's template", _new_arguments, run_new),
     Command(
         "diff",
-        "compare two iterations: changes, ratings per phase, effect of the actions",
+        "compare two iterations: changes, ratings and effect of actions",
         lambda p: __import__("klantreis.diff.cli", fromlist=["add_arguments"]).add_arguments(p),
         lambda a: __import__("klantreis.diff.cli", fromlist=["run_diff"]).run_diff(a),
     ),

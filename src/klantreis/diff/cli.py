@@ -39,6 +39,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="write the report here ('-', the default, is standard output)",
     )
     parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="text: show every changed value, not only which fields changed",
+    )
+    parser.add_argument(
         "--rename-threshold",
         type=float,
         default=0.8,
@@ -111,7 +117,7 @@ def run_diff(args: argparse.Namespace) -> int:
 
     result = diff(old, new, rename_threshold=args.rename_threshold)
     color = args.format == "text" and use_color(args.color, args.output)
-    text = render(result, args.format, color=color)
+    text = render(result, args.format, color=color, verbose=args.verbose)
     if args.git:
         text = f"klantreis diff {shown}\n{text}"
     _write_output(args.output, text, force=True, protect=(old_path, new_path))

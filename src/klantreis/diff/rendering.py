@@ -51,10 +51,16 @@ _MD_LIMIT = 160
 _MAX_DETAIL_ITEMS = 500
 
 
-def render(diff: JourneyDiff, format: RenderFormat = "text", *, color: bool = False) -> str:
-    """*diff* as ``text``, ``markdown`` or ``json`` (see :func:`diff_to_json`)."""
+def render(
+    diff: JourneyDiff, format: RenderFormat = "text", *, color: bool = False, verbose: bool = False
+) -> str:
+    """*diff* as ``text``, ``markdown`` or ``json`` (see :func:`diff_to_json`).
+
+    *color* and *verbose* apply to text: the text report lists each changed item on
+    one line, with the names of its changed fields; *verbose* shows every value too.
+    """
     if format == "text":
-        return render_text(diff, color=color)
+        return render_text(diff, color=color, verbose=verbose)
     if format == "markdown":
         return render_markdown(diff)
     if format == "json":
@@ -290,6 +296,40 @@ def _detail_lines(
     return head, name, lines
 
 
+def _brief(
+    words: _Words,
+    records: list[Change],
+    ratings: dict[str, list[RatingChange]],
+    names: dict[str, str],
+) -> str:
+    """What changed about one item, in a few words: the field names, moves and verdicts."""
+    parts: list[str] = []
+    for change in records:
+        if change.kind is Kind.ADDED and change.item is not None:
+            phase, lane = getattr(change.item, "phase", None), getattr(change.item, "lane", None)
+            if phase is not None and lane is not None:
+                parts.append(words("added-at", phase=words.escape(phase), lane=words.escape(lane)))
+        elif change.kind is Kind.RENAMED:
+            old, new = words.escape(change.id), words.escape(change.new_id)
+            parts.append(words("renamed-to", old=old, new=new))
+        elif change.kind is Kind.MOVED:
+            parts.extend(words.field_change(f) for f in change.fields)
+            if change.old_index is not None and change.new_index is not None:
+                parts.append(words("position", old=change.old_index + 1, new=change.new_index + 1))
+        elif change.kind is Kind.CHANGED:
+            for f in change.fields:
+                name = field_name(f.field, words.language)
+                found = ratings.get(change.new_id, []) if f.field == "ratings" else []
+                if found:
+                    verdicts = ", ".join(
+                        f"{words.escape(names.get(r.scale, r.scale))} {words.verdict(r.verdict)}"
+                        for r in found
+                    )
+                    name += f" ({verdicts})"
+                parts.append(name)
+    return ", ".join(parts)
+
+
 # --- text -----------------------------------------------------------------------------
 
 
@@ -333,8 +373,9 @@ _SYMBOL = {
 }
 
 
-def render_text(diff: JourneyDiff, *, color: bool = False) -> str:
-    """A concise report for a terminal: summary, effect report, details."""
+def render_text(diff: JourneyDiff, *, color: bool = False, verbose: bool = False) -> str:
+    """A concise report for a terminal: summary, effect report, then one line per changed
+    item (with *verbose*, a line per changed field with its old and new value)."""
     words = _Words(diff.language, lambda s: _plain(s, _TEXT_LIMIT))
     style = _Style(color)
     names = _scale_names(diff)
@@ -397,6 +438,11 @@ def render_text(diff: JourneyDiff, *, color: bool = False) -> str:
             out.append(f"  {collection_name(collection, diff.language, plural=True)}")
         symbol = _SYMBOL[head]
         headline = f"    {symbol} {name}"
+        if not verbose:
+            brief = _brief(words, records, ratings, names)
+            if brief:
+                headline += f": {brief}"
+            lines = []
         if head is Kind.ADDED:
             headline = style.green(headline)
         elif head is Kind.REMOVED:
