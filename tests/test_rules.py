@@ -207,6 +207,17 @@ VIOLATIONS = {
             ("warning", "incomplete-action", "actions[0].targets"),
         ],
     ),
+    "a sign-off of content that changed since": (
+        lambda j: attrs.evolve(
+            j,
+            signoffs=[
+                klantreis.SignOff(
+                    who="Sanne", date=dt.date(2026, 4, 2), fingerprint="sha256:0000000000000000"
+                )
+            ],
+        ),
+        [("warning", "signoff-outdated", "signoffs[0].fingerprint")],
+    ),
 }
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "Rating",
     "Scale",
     "Scope",
+    "SignOff",
     "Status",
     "Step",
     "SystemBoundary",
@@ -509,6 +510,22 @@ class Insight:
     discussed_on: dt.date | None = None
 
 
+@frozen(kw_only=True)
+class SignOff:
+    """A colleague's sign-off: who validated this iteration, when, and what they saw.
+
+    ``fingerprint`` is :func:`klantreis.review.fingerprint` of the journey as it was
+    signed off; validation warns (``signoff-outdated``) once the content changes.
+    """
+
+    who: str = field(metadata=_doc("The colleague who validated the journey."))
+    date: dt.date = field(metadata=_doc("When they signed it off."))
+    fingerprint: str = field(
+        metadata=_doc("A fingerprint of the content they saw, e.g. 'sha256:3f9a0c1d2e4b5a69'.")
+    )
+    comment: str | None = None
+
+
 def _default_scales(journey: Journey) -> tuple[Scale, ...]:
     from klantreis.templates import default_scales
 
@@ -547,6 +564,11 @@ class Journey:
     steps: tuple[Step, ...] = field(default=(), converter=_tuple)
     actions: tuple[ImprovementAction, ...] = field(default=(), converter=_tuple)
     insights: tuple[Insight, ...] = field(default=(), converter=_tuple)
+    signoffs: tuple[SignOff, ...] = field(
+        default=(),
+        converter=_tuple,
+        metadata=_doc("Colleagues' sign-offs of this iteration (the review's homework)."),
+    )
 
     # Look-ups. They scan, which is fast enough for journeys of thousands of steps;
     # code that looks up many items builds its own dict once.

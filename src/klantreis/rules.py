@@ -336,3 +336,16 @@ def _action_ideas(journey: Journey, index: Index) -> Found:
                     ("actions", i, "ideas", j),
                     f"the step {step_id!r} is not in an ideas lane",
                 )
+
+
+@rule("signoff-outdated", WARNING)
+def _signoffs(journey: Journey, index: Index) -> Found:
+    """A colleague's latest sign-off still matches the content (its fingerprint)."""
+    from klantreis.review import outdated_signoffs
+
+    for i, record in outdated_signoffs(journey):
+        yield (
+            ("signoffs", i, "fingerprint"),
+            f"the journey changed after {record.who} signed it off on {record.date}: "
+            "ask for a new review, or sign it off again",
+        )
