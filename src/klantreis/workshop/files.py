@@ -1,0 +1,301 @@
+"""Workshop files: YAML or JSON, read and written like journey files.
+
+The same strict reader as journeys (YAML 1.2 scalars, located problems, no key given
+twice), the same converter with three hooks added at import time: times of day are
+text ``H:MM`` (``9:30``; a number such as YAML 1.1's ``570`` is refused with a
+message that says how to write it), the workshop's enumerations are their values, and
+a ``format_version`` key is checked at the top. Writing is canonical, like journeys.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+from cattrs.gen import make_dict_structure_fn
+
+from klantreis._files import atomic_write
+from klantreis.errors import Problem, Report, Severity, ValidationError
+from klantreis.serialize import (
+    DEFAULT_LIMITS,
+    Format,
+    Limits,
+    _converter,
+    _Dumper,
+    _enum,
+    _enum_value,
+    _expect,
+    _Invalid,
+    read_document,
+)
+from klantreis.workshop.model import ClockTime, MeetingKind, MethodStep, Workshop
+from klantreis.workshop.rules import check_workshop
+
+__all__ = [
+    "WORKSHOP_FORMAT_VERSION",
+    "dump_workshop",
+    "dumps_workshop",
+    "load_workshop",
+    "loads_workshop",
+    "validate_workshop",
+    "workshop_schema",
+    "workshop_to_data",
+]
+
+WORKSHOP_FORMAT_VERSION = 1
+"""The version of the workshop file format (``format_version`` at the top of a file)."""
+
+
+# --- converter hooks --------------------------------------------------------------------
+
+
+def _clock(value: Any, _: type) -> ClockTime:
+    if isinstance(value, str):
+        try:
+            return ClockTime.parse(value)
+        except ValueError:
+            raise _Invalid(
+                f"{value!r} is not a time of day; write it as H:MM, e.g. '9:30' or '13:05'",
+                code="bad-time",
+            ) from None
+    hint = "write times as text with a colon, e.g. '9:30'"
+    if isinstance(value, int) and not isinstance(value, bool):
+        hours, minutes = divmod(value, 100)
+        if 0 <= hours < 24 and minutes < 60 and value >= 100:
+            hint = f"write it with a colon: '{hours}:{minutes:02d}'"
+        elif 0 <= value < 24 * 60:
+            hint = (
+                "YAML 1.1 tools read 9:30 as the number 570 (minutes); if this came from one, "
+                f"write '{ClockTime.from_minutes(value)}' in quotes"
+            )
+    elif isinstance(value, float):
+        hint = "write times with a colon, not a point: '9:30', not 9.30"
+    raise _expect("a time of day written as H:MM, e.g. '9:30'", value, hint)
+
+
+def _workshop_hook() -> Any:
+    build = make_dict_structure_fn(Workshop, _converter)
+
+    def structure(value: Any, t: type) -> Workshop:
+        if not isinstance(value, dict):
+            raise _expect("a workshop (a mapping)", value)
+        value = dict(value)
+        version = value.pop("format_version", WORKSHOP_FORMAT_VERSION)
+        if version != WORKSHOP_FORMAT_VERSION:
+            newer = (
+                isinstance(version, int)
+                and not isinstance(version, bool)
+                and version > WORKSHOP_FORMAT_VERSION
+            )
+            raise _Invalid(
+                f"the file is in workshop format version {version}, written by a newer "
+                "klantreis; upgrade klantreis to read it"
+                if newer
+                else f"unknown workshop format version {version!r}; this klantreis reads "
+                f"version {WORKSHOP_FORMAT_VERSION}",
+                code="format-version",
+                path=("format_version",),
+            )
+        return build(value, t)
+
+    return structure
+
+
+_converter.register_structure_hook(ClockTime, _clock)
+_converter.register_unstructure_hook(ClockTime, str)
+for _enum_class in (MeetingKind, MethodStep):
+    _converter.register_structure_hook(_enum_class, _enum)
+    _converter.register_unstructure_hook(_enum_class, _enum_value)
+_converter.register_structure_hook(Workshop, _workshop_hook())
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def _finish(document: Any, source: str | None, check: bool) -> tuple[Workshop | None, Report]:
+    value = document.value
+    more = check_workshop(value) if value is not None and check else []
+    if value is not None and source is not None:
+        more.extend(_journey_link(value, source))
+    return value, document.report(more)
+
+
+def _journey_link(workshop: Workshop, source: str) -> list[Problem]:
+    """A warning when ``journey`` names a file that is not there (relative to *source*)."""
+    link = workshop.journey
+    if link is None or Path(link).suffix.lower() not in (".yaml", ".yml", ".json"):
+        return []
+    if (Path(source).parent / link).exists():
+        return []
+    return [
+        Problem(
+            code="journey-not-found",
+            message=f"the journey file {link!r} is not there (relative to this file)",
+            path=("journey",),
+            severity=Severity.WARNING,
+        )
+    ]
+
+
+def validate_workshop(
+    target: Workshop | str | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Report:
+    """Every problem of a workshop or a workshop file, errors and warnings, located.
+
+    Raises :class:`~klantreis.LoadError` only when the file cannot be read at all.
+
+    >>> from klantreis.workshop import workshop_template
+    >>> import attrs
+    >>> plan = attrs.evolve(workshop_template(1, "en"), objective=None)
+    >>> [str(p) for p in validate_workshop(plan)]
+    ['objective: error: the meeting has no objective: what is it for? [missing-objective]']
+    """
+    if isinstance(target, Workshop):
+        return Report(tuple(check_workshop(target)))
+    document = read_document(target, into=Workshop, format=format, limits=limits)
+    return _finish(document, str(target), check=True)[1]
+
+
+def load_workshop(
+    source: str | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    check: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Workshop:
+    """Read a workshop file (YAML or JSON).
+
+    Raises :class:`~klantreis.LoadError` when it cannot be read and
+    :class:`~klantreis.ValidationError` with every located problem when it is not a
+    valid workshop (with ``check=False``, only when its structure is wrong).
+    """
+    document = read_document(source, into=Workshop, format=format, limits=limits)
+    value, report = _finish(document, str(source), check)
+    if value is None or not report.ok:
+        raise ValidationError(report)
+    return value
+
+
+def loads_workshop(
+    text: str | bytes,
+    *,
+    format: Format | None = None,
+    source: str | None = None,
+    check: bool = True,
+) -> Workshop:
+    """Read a workshop from text; *source* names it in messages. See :func:`load_workshop`.
+
+    >>> plan = loads_workshop("title: Intake\\nstart: 9:30\\nend: 12:00\\n", check=False)
+    >>> str(plan.start), plan.available_minutes
+    ('9:30', 150)
+    """
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    document = read_document(data, into=Workshop, format=format, name=source)
+    value, report = _finish(document, None, check)
+    if value is None or not report.ok:
+        raise ValidationError(report)
+    return value
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def workshop_to_data(workshop: Workshop) -> dict[str, Any]:
+    """The canonical plain data of *workshop*: format version first, defaults left out."""
+    data: dict[str, Any] = {"format_version": WORKSHOP_FORMAT_VERSION}
+    data.update(_converter.unstructure(workshop))
+    return data
+
+
+class _WorkshopDumper(_Dumper):
+    """Times of day in quotes, so that a YAML 1.1 reader does not take 9:30 for 570."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if ":" in value and len(value) <= 5:
+        try:
+            ClockTime.parse(value)
+        except ValueError:
+            pass
+        else:
+            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
+    representer = _Dumper.yaml_representers[str]
+    node: yaml.ScalarNode = representer(dumper, value)
+    return node
+
+
+_WorkshopDumper.add_representer(str, _represent_str)
+
+
+def dumps_workshop(workshop: Workshop, format: Format = "yaml") -> str:
+    """The canonical text of *workshop* in YAML or JSON.
+
+    >>> from klantreis.workshop import workshop_template
+    >>> text = dumps_workshop(workshop_template(3, "en"))
+    >>> loads_workshop(text) == workshop_template(3, "en")
+    True
+    >>> "start: '9:00'" in text
+    True
+    """
+    data = workshop_to_data(workshop)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if format != "yaml":
+        raise ValueError(f"unknown format {format!r}; use 'yaml' or 'json'")
+    text: str = yaml.dump(
+        data, Dumper=_WorkshopDumper, allow_unicode=True, sort_keys=False, width=88, indent=2
+    )
+    return text
+
+
+def dump_workshop(
+    workshop: Workshop, path: str | os.PathLike[str], *, format: Format | None = None
+) -> None:
+    """Write *workshop* to *path* atomically, as YAML or JSON (by suffix when not given)."""
+    fmt: Format = format or ("json" if Path(path).suffix.lower() == ".json" else "yaml")
+    atomic_write(path, dumps_workshop(workshop, fmt).encode("utf-8"))
+
+
+# --- schema -----------------------------------------------------------------------------
+
+
+def workshop_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a workshop file, as a dict."""
+    from klantreis._version import __version__
+    from klantreis.schema import _Builder
+
+    class Builder(_Builder):
+        def type_schema(self, t: Any) -> dict[str, Any]:
+            if t is ClockTime:
+                return {
+                    "type": "string",
+                    "pattern": r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$",
+                    "description": "A time of day written H:MM, e.g. '9:30'.",
+                    "examples": ["9:00", "13:30"],
+                }
+            result: dict[str, Any] = super().type_schema(t)
+            return result
+
+    builder = Builder()
+    root = builder.attrs_class(Workshop)
+    root["properties"] = {
+        "format_version": {
+            "const": WORKSHOP_FORMAT_VERSION,
+            "description": "The version of the workshop file format.",
+        },
+        **root["properties"],
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://klantreis.readthedocs.io/schema/workshop-{WORKSHOP_FORMAT_VERSION}.json",
+        "title": "klantreis workshop",
+        "$comment": f"Generated by klantreis {__version__}.",
+        **root,
+        "$defs": dict(sorted(builder.defs.items())),
+    }
