@@ -1197,6 +1197,11 @@ _REVIEW: dict[str, Text] = {
         "Mark your answer: `?` a question, `!` a disagreement (with why and a suggestion), `+` "
         "an addition. Leave empty what is right.",
     ),
+    "sheet": (
+        "`klantreis review sheet` maakt het formulier, als Markdown om te lezen en als CSV om in "
+        "te vullen.",
+        "`klantreis review sheet` makes the sheet, as Markdown to read and as CSV to fill in.",
+    ),
     "return": (
         "Stuur het ingevulde CSV-bestand terug; `klantreis review import` zet de antwoorden als "
         "post-its bij de stappen.",
