@@ -10,16 +10,17 @@ in that order so that an item's references are known before the item):
       renames found so far) is *identical* are paired through a dict keyed by that
       content: linear, and exact;
    b. for the rest, each new item is scored against a bounded list of candidates:
-      at most :data:`BUCKET_CANDIDATES` old items whose content is identical except for
-      the label (title, name or text), and :data:`NEARBY_CANDIDATES` old items at the
-      place where the new item stands. Pairs that reach the threshold are taken
-      best first (ties by position), so matching is deterministic and the work is
-      linear in the number of items.
+      first at most :data:`BUCKET_CANDIDATES` old items whose content is identical
+      except for the label (title, name or text); only when none of them reaches the
+      threshold, the :data:`NEARBY_CANDIDATES` unmatched old items at the place where
+      the new item stands. Pairs that reach the threshold are taken best first (ties
+      by position), so matching is deterministic and the work is linear in the
+      number of items.
 
    The score (:func:`similarity`) is the weighted share of informative fields that
    agree: fields at their default on both sides say nothing and are skipped, the
-   label weighs double, and differing texts count by their
-   :class:`difflib.SequenceMatcher` ratio. Phases, lanes and actors have little
+   label weighs double, and differing texts count by how alike they are
+   (:func:`_text_ratio`). Phases, lanes and actors have little
    content besides their name, so for them the items that refer to them count too:
    when the steps (matched by id) that sat in old phase ``x`` now sit in new phase
    ``y``, the share of them that did is averaged with the content score. A phase
@@ -32,9 +33,10 @@ in that order so that an item's references are known before the item):
 
 from __future__ import annotations
 
-import difflib
+import math
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from klantreis.diff._items import ITEMS, JOURNEY_FIELDS, NESTED, NO_DEFAULT, ItemSpec, RefKind
@@ -87,6 +89,7 @@ def diff(old: Journey, new: Journey, *, rename_threshold: float = 0.8) -> Journe
     renames: Renames = {}
     matches: dict[Collection, list[int]] = {}
     ratings: list[RatingChange] = []
+    steps_touched: list[tuple[Step | None, Step | None]] = []
     scales = _ScaleLookup(old.scales, new.scales)
     for collection, spec in ITEMS.items():
         olds: tuple[Item, ...] = getattr(old, collection.value)
@@ -95,9 +98,9 @@ def diff(old: Journey, new: Journey, *, rename_threshold: float = 0.8) -> Journe
         matches[collection] = match
         if collection is Collection.SCALES:
             scales.renames = renames.get(Collection.SCALES, {})
-        step_ratings = ratings if spec.cls is Step else None
-        _emit(spec, olds, news, match, renames, changes, step_ratings, scales)
-    phases = _phase_scores(old, new, matches[Collection.PHASES], scales)
+        touched = steps_touched if spec.cls is Step else None
+        _emit(spec, olds, news, match, renames, changes, ratings, scales, touched)
+    phases = _phase_scores(old, new, matches[Collection.PHASES], renames, scales, steps_touched)
 
     from klantreis.diff.report import build_effect
 
@@ -117,7 +120,8 @@ def diff(old: Journey, new: Journey, *, rename_threshold: float = 0.8) -> Journe
 
 def _journey_changes(old: Journey, new: Journey, out: list[Change]) -> None:
     if old.id != new.id:
-        out.append(Change(
+        out.append(
+            Change(
                 kind=Kind.RENAMED,
                 collection=Collection.JOURNEY,
                 id=old.id,
@@ -252,24 +256,39 @@ def _map_ref(value: Any, collection: Collection, kind: RefKind, renames: Renames
     mapping = renames.get(collection)
     if not mapping or value is None:
         return value
+    return _map_with(value, mapping, kind)
+
+
+def _map_with(value: Any, mapping: dict[str, str], kind: RefKind) -> Any:
+    if value is None:
+        return value
     if kind is RefKind.ONE:
         return mapping.get(value, value)
     if kind is RefKind.MANY:
         return tuple(mapping.get(v, v) for v in value)
-    return tuple(
-        Rating(mapping[r.scale], r.votes) if r.scale in mapping else r for r in value
-    )
+    return tuple(Rating(mapping[r.scale], r.votes) if r.scale in mapping else r for r in value)
 
 
-def _content(spec: ItemSpec, item: Item, renames: Renames) -> tuple[Any, ...]:
-    """The values of every field but ``id``, references mapped through *renames*."""
-    values = spec.values(item)
-    if not spec.ref_positions:
-        return values
-    mapped = list(values)
-    for position, collection, kind in spec.ref_positions:
-        mapped[position] = _map_ref(mapped[position], collection, kind, renames)
-    return tuple(mapped)
+def _contents(
+    spec: ItemSpec, items: Sequence[Item], indices: list[int], renames: Renames
+) -> dict[int, tuple[Any, ...]]:
+    """The values of every field but ``id`` of some items, references mapped through
+    *renames*."""
+    active = [
+        (position, renames[collection], kind)
+        for position, collection, kind in spec.ref_positions
+        if renames.get(collection)
+    ]
+    values = spec.values
+    if not active:
+        return {i: values(items[i]) for i in indices}
+    out = {}
+    for i in indices:
+        mapped = list(values(items[i]))
+        for position, mapping, kind in active:
+            mapped[position] = _map_with(mapped[position], mapping, kind)
+        out[i] = tuple(mapped)
+    return out
 
 
 def _renames(
@@ -284,21 +303,37 @@ def _renames(
     evidence: _Evidence,
 ) -> list[tuple[int, int]]:
     """Pairs (new index, old index) of renamed items; see the module docstring."""
-    old_content = {i: _content(spec, olds[i], renames) for i in unmatched_old}
-    new_content = {j: spec.values(news[j]) for j in unmatched_new}
+    old_content = _contents(spec, olds, unmatched_old, renames)
+    new_content = _contents(spec, news, unmatched_new, {})
+    label = spec.label_index
 
-    # Stage a: identical content. Buckets hold old indices in reverse, so pop() is the first.
-    buckets: dict[tuple[Any, ...], list[int]] = {}
-    for i in reversed(unmatched_old):
-        buckets.setdefault(old_content[i], []).append(i)
+    def rest_of(content: tuple[Any, ...]) -> tuple[Any, ...]:
+        return content[:label] + content[label + 1 :]
+
+    # One dict keyed by the content without the label serves both stages (hashing
+    # contents is the costly part). Stage a: within a bucket, an old item with the
+    # same label has identical content; the first one in old order is taken.
+    by_rest: dict[tuple[Any, ...], list[int]] = {}
+    for i in unmatched_old:
+        by_rest.setdefault(rest_of(old_content[i]), []).append(i)
+    by_label: dict[tuple[Any, ...], dict[str, list[int]]] = {}
     pairs: list[tuple[int, int]] = []
-    rest_new: list[int] = []
+    rest_new: list[tuple[int, list[int] | None]] = []
     for j in unmatched_new:
-        bucket = buckets.get(new_content[j])
+        c = new_content[j]
+        key = rest_of(c)
+        bucket = by_rest.get(key)
         if bucket:
-            pairs.append((j, bucket.pop()))
-        else:
-            rest_new.append(j)
+            labels = by_label.get(key)
+            if labels is None:
+                labels = by_label[key] = {}
+                for i in reversed(bucket):
+                    labels.setdefault(old_content[i][label], []).append(i)
+            same = labels.get(c[label])
+            if same:
+                pairs.append((j, same.pop()))
+                continue
+        rest_new.append((j, bucket))
     if not rest_new:
         return pairs
     paired_old = {i for _, i in pairs}
@@ -310,42 +345,48 @@ def _renames(
     for j, i in pairs:
         match[j] = i  # they anchor the positions of the rest
     expected = _expected_positions(match)
-    label = spec.label_index
-    by_rest: dict[tuple[Any, ...], list[int]] = {}
-    for i in rest_old:
-        c = old_content[i]
-        by_rest.setdefault(c[:label] + c[label + 1 :], []).append(i)
     shares: dict[tuple[str, str], float] = {}
     followed: dict[int, list[int]] = {}  # new index -> old indices its referrers came from
     if evidence.referrers:
         shares = evidence.shares()
         old_at = {olds[i].id: i for i in rest_old}
-        new_at = {news[j].id: j for j in rest_new}
+        new_at = {news[j].id: j for j, _ in rest_new}
         for x, y in shares:
             if x in old_at and y in new_at:
                 followed.setdefault(new_at[y], []).append(old_at[x])
     scored: list[tuple[float, int, int]] = []
-    for j in rest_new:
+    for j, same in rest_new:
         c = new_content[j]
         where = expected[j]
-        candidates: dict[int, None] = {}
-        same = by_rest.get(c[:label] + c[label + 1 :])
-        if same:
-            for i in _near(same, where, BUCKET_CANDIDATES):
-                candidates[i] = None
-        for i in _near(rest_old, where, NEARBY_CANDIDATES):
-            candidates[i] = None
-        for i in sorted(followed.get(j, ()))[:BUCKET_CANDIDATES]:
-            candidates[i] = None
         new_id = news[j].id
-        for i in candidates:
-            share = shares.get((olds[i].id, new_id)) if shares else None
-            if share is None:
-                score = similarity(spec, old_content[i], c, threshold)
+        # The old items that differ only in the label come first; when one of them
+        # is alike enough, the items nearby are not scored at all.
+        near_same = _near(same, where, 2 * BUCKET_CANDIDATES) if same else []
+        seen: set[int] = set()
+        for n in (0, 1):
+            if n == 0:
+                group = [i for i in near_same if i not in paired_old][:BUCKET_CANDIDATES]
             else:
-                score = (similarity(spec, old_content[i], c) + share) / 2
-            if score >= threshold:
-                scored.append((-score, j, i))
+                group = _near(rest_old, where, NEARBY_CANDIDATES)
+                group += sorted(followed.get(j, ()))[:BUCKET_CANDIDATES]
+            found = False
+            for i in group:
+                if i in seen:
+                    continue
+                seen.add(i)
+                share = shares.get((olds[i].id, new_id)) if shares else None
+                if n == 0 and share is None:
+                    # Everything but the label is equal: only the labels need comparing.
+                    score = _label_score(spec, c, old_content[i][label])
+                elif share is None:
+                    score = similarity(spec, old_content[i], c, threshold)
+                else:
+                    score = (similarity(spec, old_content[i], c) + share) / 2
+                if score >= threshold:
+                    scored.append((-score, j, i))
+                    found = True
+            if found:
+                break
     scored.sort()
     used_new: set[int] = set()
     used_old: set[int] = set()
@@ -406,11 +447,57 @@ def similarity(
     return agree / total
 
 
+def _label_score(spec: ItemSpec, new: tuple[Any, ...], old_label: Any) -> float:
+    """:func:`similarity` of two contents that differ at most in the label."""
+    label = spec.label_index
+    agree = 0.0
+    for k, (value, default, weight) in enumerate(
+        zip(new, spec.defaults, spec.weights, strict=True)
+    ):
+        if k != label and (default is NO_DEFAULT or value != default):
+            agree += weight
+    weight = spec.weights[label]
+    new_label = new[label]
+    if isinstance(old_label, str) and isinstance(new_label, str):
+        same = _text_ratio(old_label, new_label)
+    else:
+        same = 1.0 if old_label == new_label else 0.0
+    return (agree + weight * same) / (agree + weight)
+
+
 def _text_ratio(a: str, b: str) -> float:
-    matcher = difflib.SequenceMatcher(None, a.casefold(), b.casefold(), autojunk=False)
-    if len(a) + len(b) > 400:
-        return matcher.quick_ratio()
-    return matcher.ratio()
+    """How alike two texts are, from 0 to 1, ignoring case.
+
+    The larger of two cheap measures: the share of both texts covered by their common
+    beginning and end (a word added, dropped or replaced: "Belt de huisarts" and
+    "Belt huisarts" score 0.9), and the Dice coefficient of their character pairs
+    (words moved around). Both are linear in the length of the texts.
+    """
+    if a == b:
+        return 1.0
+    a, b = a.casefold(), b.casefold()
+    x, y = _pairs(a), _pairs(b)
+    dice = 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+    start = _common_prefix(a, b)
+    end = _common_prefix(a[start:][::-1], b[start:][::-1])
+    return max(dice, 2 * (start + end) / (len(a) + len(b)))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """The length of the common beginning of *a* and *b* (binary search on slices)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+@lru_cache(maxsize=4096)
+def _pairs(text: str) -> frozenset[str]:
+    return frozenset(map(str.__add__, text, text[1:]))
 
 
 # --- comparing matched items ----------------------------------------------------------
@@ -457,14 +544,23 @@ def _emit(
     match: list[int],
     renames: Renames,
     out: list[Change],
-    ratings: list[RatingChange] | None,
+    ratings: list[RatingChange],
     scales: _ScaleLookup,
+    touched: list[tuple[Any, Any]] | None,
 ) -> None:
+    """Append the change records of one collection to *out*.
+
+    For steps, *touched* collects every pair (old, new) that is not equal, with
+    ``None`` for the side an added or removed step lacks: the phase means are updated
+    from those alone.
+    """
     collection = spec.collection
     matched_old = set(match) if len(olds) != len(news) or -1 in match else None
     if matched_old is not None:
         for i, item in enumerate(olds):
             if i not in matched_old:
+                if touched is not None:
+                    touched.append((item, None))
                 out.append(
                     Change(
                         kind=Kind.REMOVED,
@@ -480,6 +576,8 @@ def _emit(
     for j, item in enumerate(news):
         i = match[j]
         if i < 0:
+            if touched is not None:
+                touched.append((None, item))
             out.append(
                 Change(
                     kind=Kind.ADDED,
@@ -518,7 +616,8 @@ def _emit(
                     moved.append(FieldChange(name, a, b))
                 else:
                     _field_changes(name, a, b, changed)
-            if ratings is not None:
+            if touched is not None:
+                touched.append((o, item))
                 _rating_changes(o, item, renames, scales, ratings)  # type: ignore[arg-type]
         if moved or out_of_place:
             out.append(
@@ -625,45 +724,108 @@ def _mean(votes: tuple[int, ...] | None) -> float | None:
 
 # --- the summary: mean of each scale per phase ----------------------------------------
 
+# Per (phase id, scale id, number of votes): [sum of all votes, number of steps]. The
+# sums are integers, so updating them step by step is exact, and a phase whose ratings
+# did not change has exactly the same mean in both iterations.
+Sums = dict[tuple[str, str, int], list[int]]
 
-def _sums(steps: Sequence[Step]) -> dict[tuple[str, str], list[float]]:
-    """Per (phase id, scale id): the sum of the steps' mean votes, and how many steps."""
-    acc: dict[tuple[str, str], list[float]] = {}
+
+def _add(
+    acc: Sums, step: Step, sign: int, phase_map: dict[str, str], scale_map: dict[str, str]
+) -> None:
+    phase = phase_map.get(step.phase, step.phase)
+    for rating in step.ratings:
+        votes = rating.votes
+        if votes:
+            key = (phase, scale_map.get(rating.scale, rating.scale), len(votes))
+            entry = acc.get(key)
+            if entry is None:
+                acc[key] = [sign * sum(votes), sign]
+            else:
+                entry[0] += sign * sum(votes)
+                entry[1] += sign
+
+
+def _sums(steps: Sequence[Step]) -> Sums:
+    acc: Sums = {}
+    get = acc.get
     for step in steps:
-        if not step.ratings:
+        ratings = step.ratings
+        if not ratings:
             continue
         phase = step.phase
-        for rating in step.ratings:
+        for rating in ratings:
             votes = rating.votes
-            if not votes:
-                continue
-            value = votes[0] if len(votes) == 1 else sum(votes) / len(votes)
-            entry = acc.get((phase, rating.scale))
-            if entry is None:
-                acc[(phase, rating.scale)] = [value, 1]
-            else:
-                entry[0] += value
-                entry[1] += 1
+            n = len(votes)
+            if n:
+                key = (phase, rating.scale, n)
+                entry = get(key)
+                total = votes[0] if n == 1 else sum(votes)
+                if entry is None:
+                    acc[key] = [total, 1]
+                else:
+                    entry[0] += total
+                    entry[1] += 1
     return acc
 
 
+def _means(acc: Sums) -> dict[tuple[str, str], tuple[float, int]]:
+    """Per (phase, scale): the mean of the steps' mean votes, and how many steps."""
+    parts: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+    for (phase, scale, n), (total, count) in acc.items():
+        if count:
+            parts.setdefault((phase, scale), []).append((n, total, count))
+    out = {}
+    for key, items in parts.items():
+        items.sort()
+        steps = sum(count for _, _, count in items)
+        out[key] = (math.fsum(total / n for n, total, _ in items) / steps, steps)
+    return out
+
+
 def _phase_scores(
-    old: Journey, new: Journey, phase_match: list[int], scales: _ScaleLookup
+    old: Journey,
+    new: Journey,
+    phase_match: list[int],
+    renames: Renames,
+    scales: _ScaleLookup,
+    touched: list[tuple[Step | None, Step | None]],
 ) -> tuple[PhaseScores, ...]:
-    old_acc, new_acc = _sums(old.steps), _sums(new.steps)
-    if not old_acc and not new_acc:
+    """The mean of each scale per phase, old → new.
+
+    One pass over the old steps; the new sums are the old ones with the steps that
+    changed taken out and put back in their new form.
+    """
+    old_acc = _sums(old.steps)
+    phase_map = renames.get(Collection.PHASES, {})
+    scale_map = renames.get(Collection.SCALES, {})
+    new_acc: Sums = {}
+    for (phase_id, scale_id, n), (total, count) in old_acc.items():
+        key = (phase_map.get(phase_id, phase_id), scale_map.get(scale_id, scale_id), n)
+        entry = new_acc.setdefault(key, [0, 0])
+        entry[0] += total
+        entry[1] += count
+    for before, after in touched:
+        if before is not None:
+            _add(new_acc, before, -1, phase_map, scale_map)
+        if after is not None:
+            _add(new_acc, after, 1, {}, {})
+    old_means, new_means = _means(old_acc), _means(new_acc)
+    if not old_means and not new_means:
         return ()
+
     scale_rows: list[tuple[str, str]] = []  # (new id, old id); gone scales keep their old id
     new_ids = [s.id for s in new.scales]
     old_of = {s: scales.old_id(s) for s in new_ids}
     scale_rows.extend((s, old_of[s]) for s in new_ids)
-    gone = [s.id for s in old.scales if s.id not in set(old_of.values())]
+    kept = set(old_of.values())
+    gone = [s.id for s in old.scales if s.id not in kept]
     scale_rows.extend((s, s) for s in gone)
     declared_new = set(new_ids)
-    declared_old = set(old_of.values()) | set(gone)
+    declared_old = kept | set(gone)
     extra = sorted(
-        {s for _, s in new_acc if s not in declared_new}
-        | {s for _, s in old_acc if s not in declared_old}
+        {s for _, s in new_means if s not in declared_new}
+        | {s for _, s in old_means if s not in declared_old}
     )
     scale_rows.extend((s, s) for s in extra)
 
@@ -673,12 +835,12 @@ def _phase_scores(
         i = phase_match[j]
         old_phase = old.phases[i].id if i >= 0 else None
         matched_old.add(i)
-        row = _phase_row(phase.id, old_phase, phase.name, scale_rows, old_acc, new_acc, scales)
+        row = _phase_row(phase.id, old_phase, phase.name, scale_rows, old_means, new_means, scales)
         if row is not None:
             rows.append(row)
     for i, phase in enumerate(old.phases):
         if i not in matched_old:
-            row = _phase_row(None, phase.id, phase.name, scale_rows, old_acc, new_acc, scales)
+            row = _phase_row(None, phase.id, phase.name, scale_rows, old_means, new_means, scales)
             if row is not None:
                 rows.append(row)
     return tuple(rows)
@@ -689,18 +851,18 @@ def _phase_row(
     old_phase: str | None,
     name: str,
     scale_rows: list[tuple[str, str]],
-    old_acc: dict[tuple[str, str], list[float]],
-    new_acc: dict[tuple[str, str], list[float]],
+    old_means: dict[tuple[str, str], tuple[float, int]],
+    new_means: dict[tuple[str, str], tuple[float, int]],
     scales: _ScaleLookup,
 ) -> PhaseScores | None:
     cells = []
     for new_id, old_id in scale_rows:
-        a = old_acc.get((old_phase, old_id)) if old_phase is not None else None
-        b = new_acc.get((phase, new_id)) if phase is not None else None
+        a = old_means.get((old_phase, old_id)) if old_phase is not None else None
+        b = new_means.get((phase, new_id)) if phase is not None else None
         if a is None and b is None:
             continue
-        old_mean = a[0] / a[1] if a else None
-        new_mean = b[0] / b[1] if b else None
+        old_mean, old_count = a if a is not None else (None, 0)
+        new_mean, new_count = b if b is not None else (None, 0)
         direction = scales.direction(new_id, old_id)
         scale = scales.scale(new_id, old_id)
         cells.append(
@@ -711,13 +873,11 @@ def _phase_row(
                 direction=direction,
                 old_mean=old_mean,
                 new_mean=new_mean,
-                old_count=int(a[1]) if a else 0,
-                new_count=int(b[1]) if b else 0,
+                old_count=old_count,
+                new_count=new_count,
                 verdict=judge(direction, old_mean, new_mean),
             )
         )
     if not cells:
         return None
     return PhaseScores(phase=phase, old_phase=old_phase, name=name, scales=tuple(cells))
-
-
