@@ -263,6 +263,24 @@ COMMANDS: list[Command] = [
         lambda p: __import__("klantreis.exporters.cli", fromlist=["x"]).export_arguments(p),
         lambda a: __import__("klantreis.exporters.cli", fromlist=["x"]).run_export(a),
     ),
+    Command(
+        "workshop",
+        "plan a meeting from the seed's programmes; check its schedule",
+        lambda p: __import__("klantreis.workshop.cli", fromlist=["x"]).workshop_arguments(p),
+        lambda a: __import__("klantreis.workshop.cli", fromlist=["x"]).run_workshop(a),
+    ),
+    Command(
+        "insights",
+        "draw an insight from the jar that was not discussed yet",
+        lambda p: __import__("klantreis.workshop.cli", fromlist=["x"]).insights_arguments(p),
+        lambda a: __import__("klantreis.workshop.cli", fromlist=["x"]).run_insights(a),
+    ),
+    Command(
+        "review",
+        "review sheets for colleagues, their answers as notes, and sign-offs",
+        lambda p: __import__("klantreis.workshop.cli", fromlist=["x"]).review_arguments(p),
+        lambda a: __import__("klantreis.workshop.cli", fromlist=["x"]).run_review(a),
+    ),
 ]
 
 

@@ -7,6 +7,9 @@ are ready templates (:func:`workshop_template`), in Dutch and English. Workshop
 files are YAML or JSON, read with the journey reader's located problems, and checked
 by the rules in :mod:`klantreis.workshop.rules`.
 
+Names load on first use (``import klantreis.workshop`` reads no YAML library), and
+any of them registers the workshop's hooks on the file converter first.
+
 >>> from klantreis.workshop import workshop_template, validate_workshop
 >>> plan = workshop_template(2, "en")
 >>> [f"{a.start} {a.title}" for a in plan.schedule][:2]
@@ -17,31 +20,35 @@ True
 
 from __future__ import annotations
 
-from klantreis.workshop.files import (
-    WORKSHOP_FORMAT_VERSION,
-    dump_workshop,
-    dumps_workshop,
-    load_workshop,
-    loads_workshop,
-    validate_workshop,
-    workshop_schema,
-    workshop_to_data,
-)
-from klantreis.workshop.model import (
-    Activity,
-    ClockTime,
-    MeetingKind,
-    MethodStep,
-    Role,
-    Workshop,
-)
-from klantreis.workshop.rules import WORKSHOP_RULES, check_workshop
-from klantreis.workshop.templates import (
-    help_questions,
-    method_guide,
-    programme,
-    workshop_template,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from klantreis.workshop.files import (
+        WORKSHOP_FORMAT_VERSION,
+        dump_workshop,
+        dumps_workshop,
+        load_workshop,
+        loads_workshop,
+        validate_workshop,
+        workshop_schema,
+        workshop_to_data,
+    )
+    from klantreis.workshop.model import (
+        Activity,
+        ClockTime,
+        MeetingKind,
+        MethodStep,
+        Role,
+        Workshop,
+    )
+    from klantreis.workshop.rules import WORKSHOP_RULES, check_workshop
+    from klantreis.workshop.templates import (
+        help_questions,
+        method_guide,
+        programme,
+        workshop_template,
+    )
 
 __all__ = [
     "WORKSHOP_FORMAT_VERSION",
@@ -65,3 +72,43 @@ __all__ = [
     "workshop_template",
     "workshop_to_data",
 ]
+
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "WORKSHOP_FORMAT_VERSION",
+            "dump_workshop",
+            "dumps_workshop",
+            "load_workshop",
+            "loads_workshop",
+            "validate_workshop",
+            "workshop_schema",
+            "workshop_to_data",
+        ),
+        "klantreis.workshop.files",
+    ),
+    **dict.fromkeys(
+        ("Activity", "ClockTime", "MeetingKind", "MethodStep", "Role", "Workshop"),
+        "klantreis.workshop.model",
+    ),
+    **dict.fromkeys(("WORKSHOP_RULES", "check_workshop"), "klantreis.workshop.rules"),
+    **dict.fromkeys(
+        ("help_questions", "method_guide", "programme", "workshop_template"),
+        "klantreis.workshop.templates",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a name on first use, with the converter hooks of workshop files."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'klantreis.workshop' has no attribute {name!r}")
+    importlib.import_module("klantreis.workshop.files")  # registers the hooks
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -101,7 +101,7 @@ def _objective(workshop: Workshop) -> Found:
         yield (
             ("success",),
             "the meeting has no success criterion: when is it a success?",
-            "the seed's check question: wanneer is de bijeenkomst een succes?",
+            "the format's check question: wanneer is de bijeenkomst een succes?",
         )
 
 
@@ -203,7 +203,7 @@ def _short(workshop: Workshop) -> Found:
     if minutes is not None and 0 < minutes < ADVISED_MINUTES:
         yield (
             ("end",),
-            f"the meeting takes {_span(minutes)}; the seed advises at least "
+            f"the meeting takes {_span(minutes)}; the workshop format advises at least "
             f"{_span(ADVISED_MINUTES)} per session",
         )
 

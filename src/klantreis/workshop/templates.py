@@ -514,7 +514,7 @@ _HEADER: Text = (
 # - journey:   het klantreisbestand (pad vanaf dit bestand) of het id van de reis.
 # - date, participants: datum en aantal deelnemers invullen.
 # - schedule:  tijden als 9:30; een onderdeel zonder end loopt tot het volgende.
-#   De seed adviseert minimaal 2,5 uur per sessie.
+#   Het format adviseert minimaal 2,5 uur per sessie.
 #
 # Controleer het bestand met: klantreis workshop validate BESTAND
 # Het draaiboek:  klantreis export REIS --to guide -O workshop=BESTAND -o draaiboek.md
@@ -530,7 +530,7 @@ _HEADER: Text = (
 # - journey:   the journey file (a path from this file) or the journey's id.
 # - date, participants: fill in the date and the number of participants.
 # - schedule:  times as 9:30; an activity without an end lasts until the next one.
-#   The seed advises at least 2.5 hours per session.
+#   The format advises at least 2.5 hours per session.
 #
 # Check the file with: klantreis workshop validate FILE
 # The guide:           klantreis export JOURNEY --to guide -O workshop=FILE -o guide.md
