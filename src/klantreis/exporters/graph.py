@@ -98,8 +98,9 @@ def _dot_colour(scale: Scale, value: float) -> str:
 
 # --- text ----------------------------------------------------------------------------
 
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\\": "\\\\"}
-_SPECIAL = re.compile(r'[&<>"\\]')
+# "]" too: dot 2.43 refuses a text that is only "]" or "]]" (it takes it for "]]>").
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "]": "&#93;", "\\": "\\\\"}
+_SPECIAL = re.compile(r'[&<>"\]\\]')
 _BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
 
 
@@ -141,6 +142,7 @@ def _attr(text: str, limit: int = 1200) -> str:
     return _entities(clean).replace("\r\n", "&#10;").replace("\n", "&#10;").replace("\r", "&#10;")
 
 
+_ACTIONS_PER_ROW = 3
 _SWATCH = 'BORDER="1" COLOR="#9e8b6e" CELLPADDING="4"'
 
 
@@ -151,9 +153,14 @@ def _td(content: str, raw: str = "", **attributes: object) -> str:
     return f"{opening}>{content}</TD>"
 
 
+def _visible(text: str) -> bool:
+    """Whether HTML-like *text* shows anything but tags and spaces."""
+    return bool(re.sub(r"<[^>]*>", "", text).strip())
+
+
 def _font(text: str, size: int, *, colour: str | None = None, bold: bool = False) -> str:
-    if not text.strip():
-        return " "  # dot refuses an empty <FONT> or <B>
+    if not _visible(text):
+        return " "  # dot refuses an empty <FONT>, <B> or <I>
     inner = f"<B>{text}</B>" if bold else text
     tint = f' COLOR="{colour}"' if colour else ""
     return f'<FONT POINT-SIZE="{size}"{tint}>{inner}</FONT>'
@@ -323,7 +330,9 @@ class _Wall:
             small = []
             actor = self.actors.get(step.actor or "")
             if actor is not None:
-                small.append(f"<I>{html_text(actor.name, width=24, max_lines=1)}</I>")
+                name = html_text(actor.name, width=24, max_lines=1)
+                if _visible(name):
+                    small.append(f"<I>{name}</I>")
             for r in step.ratings:
                 scale = self.scales.get(r.scale)
                 name = html_text(scale.name if scale else r.scale, width=12, max_lines=1)
@@ -538,11 +547,16 @@ def journey_graph(journey: Journey, options: GraphOptions | None = None) -> obje
                     color="#7986cb",
                     labeljust="l",
                 )
+                nodes = []
                 for action in actions:
                     node = "a" + wall.action_ids[action.id][1:]
                     cluster.node(
                         node, label=wall.action_label(wall.action_ids[action.id], action.id)
                     )
+                    nodes.append(node)
+                # Stack long lists in rows, so the actions hang under the paper.
+                for above, below in zip(nodes, nodes[_ACTIONS_PER_ROW:], strict=False):
+                    cluster.edge(above, below, style="invis")
         for action in journey.actions:
             node = "a" + wall.action_ids[action.id][1:]
             targets = [t for t in action.targets if t in wall.port]
