@@ -97,6 +97,8 @@ def run_diff(args: argparse.Namespace) -> int:
         if len(extra) not in (5, 7):
             raise UsageError("--git expects the 7 (or 9) arguments git passes to a diff driver")
         shown, old_path, new_path = args.old, args.new, extra[2]
+        if len(extra) == 7 and extra[5] != args.old:  # a renamed file: NEW-PATH and INFO follow
+            shown = f"{args.old} → {extra[5]}"
     elif args.git_args:
         raise UsageError(f"unexpected arguments: {' '.join(args.git_args)}")
 
