@@ -61,8 +61,10 @@ if TYPE_CHECKING:
     from klantreis.diff.report import ActionEffect, EffectReport, effect
     from klantreis.exporters import Exporter, export, get_exporter, list_exporters
     from klantreis.hookspecs import hookimpl
+    from klantreis.review import fingerprint, import_answers, review_sheet, sign_off
     from klantreis.serialize import FORMAT_VERSION, Limits, dump, dumps, load, loads, to_data
     from klantreis.validation import validate
+    from klantreis.workshop import Workshop, load_workshop, validate_workshop, workshop_template
 
 __all__ = [
     "FORMAT_VERSION",
@@ -111,6 +113,7 @@ __all__ = [
     "SystemBoundary",
     "Theme",
     "ValidationError",
+    "Workshop",
     "__version__",
     "default_lanes",
     "default_scales",
@@ -119,16 +122,23 @@ __all__ = [
     "dumps",
     "effect",
     "export",
+    "fingerprint",
     "get_exporter",
     "hookimpl",
+    "import_answers",
     "label",
     "list_exporters",
     "load",
+    "load_workshop",
     "loads",
     "patch",
+    "review_sheet",
+    "sign_off",
     "slugify",
     "to_data",
     "validate",
+    "validate_workshop",
+    "workshop_template",
 ]
 
 _LAZY = {
@@ -154,6 +164,14 @@ _LAZY = {
     "diff": "klantreis.diff.compute",
     "effect": "klantreis.diff.report",
     "patch": "klantreis.diff.apply",
+    "fingerprint": "klantreis.review",
+    "import_answers": "klantreis.review",
+    "review_sheet": "klantreis.review",
+    "sign_off": "klantreis.review",
+    "Workshop": "klantreis.workshop",
+    "load_workshop": "klantreis.workshop",
+    "validate_workshop": "klantreis.workshop",
+    "workshop_template": "klantreis.workshop",
 }
 
 
