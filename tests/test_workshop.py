@@ -328,3 +328,58 @@ def test_schedule_problems_in_a_file_get_their_line(tmp_path):
         (None, "missing-objective", "success"),  # not in the file: no line
     ]
     assert str(report.problems[0]).startswith(f"{path}:9:5: schedule[1].start: error:")
+
+
+# --- the command ----------------------------------------------------------------------
+
+
+def test_workshop_new_writes_a_plan_that_validates(tmp_path, capsys):
+    from klantreis.cli import main
+
+    path = tmp_path / "plan.yaml"
+    (tmp_path / "reis.yaml").write_text("title: Reis\n", encoding="utf-8")
+    argv = ["workshop", "new", "--meeting", "2", "--lang", "en", "--journey", "reis.yaml"]
+    assert main([*argv, "--date", "2026-10-08", "-o", str(path)]) == 0
+    assert "klantreis workshop validate" in capsys.readouterr().err
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# A customer journey meeting, started with `klantreis workshop new`.")
+    plan = load_workshop(path)
+    assert plan.meeting is MeetingKind.SECOND
+    assert plan.date == dt.date(2026, 10, 8)
+    assert plan.journey == "reis.yaml"
+    assert main(["workshop", "validate", str(path)]) == 0
+    assert capsys.readouterr().out == f"{path}: 0 errors, 0 warnings\n"
+    assert main([*argv, "-o", str(path)]) == 2  # never overwrites unasked
+    assert "--force" in capsys.readouterr().err
+
+
+def test_workshop_validate_exit_status(tmp_path, capsys):
+    from klantreis.cli import main
+
+    short = tmp_path / "short.yaml"
+    dump_workshop(plan(("9:00", None, "Alles"), end="10:00"), short)
+    broken = tmp_path / "broken.yaml"
+    dump_workshop(plan(*GOOD, objective=None), broken)
+    assert main(["workshop", "validate", str(short)]) == 0
+    assert main(["workshop", "validate", "--strict", str(short)]) == 1
+    assert main(["workshop", "validate", str(broken)]) == 1
+    assert main(["workshop", "validate", str(tmp_path / "missing.yaml")]) == 2
+    out = capsys.readouterr()
+    assert "[short-workshop]" in out.out
+    assert "[missing-objective]" in out.out
+    assert "no such file" in out.err
+
+
+def test_workshop_schema_prints_json(capsys):
+    from klantreis.cli import main
+
+    assert main(["workshop", "schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "klantreis workshop"
+
+
+def test_workshop_json_plans_round_trip(tmp_path):
+    from klantreis.cli import main
+
+    path = tmp_path / "plan.json"
+    assert main(["workshop", "new", "--meeting", "3", "--json", "-o", str(path)]) == 0
+    assert load_workshop(path) == workshop_template(3, "nl")
