@@ -732,8 +732,9 @@ def _build(
         )
     if r.problems:
         raise ValidationError(Report(tuple(r.problems), name))
-    for scale_id, seen in votes_seen.items():
-        if scale_id not in scales:
+    for column in rating_columns:
+        scale_id, seen = column[len(_RATING) :], votes_seen.get(column[len(_RATING) :])
+        if seen and scale_id not in scales:
             low, high = min(seen), max(seen)
             scales[scale_id] = Scale(
                 id=scale_id, name=scale_id, minimum=low, maximum=max(high, low + 1)
