@@ -122,7 +122,8 @@ def test_a_facilitator_types_the_wall_into_a_spreadsheet(tmp_path):
     assert journey.title == "Depressie"
     assert [p.name for p in journey.phases] == ["Aanmelding", "Intake", "Nazorg"]
     client = journey.step("belt-de-huisarts")
-    assert client is not None and client.lane == "client"
+    assert client is not None
+    assert client.lane == "client"
     assert client.rating("emotion").votes == (2,)
     assert client.channels == (klantreis.Channel.PHONE,)
     intake = journey.step("intakegesprek")
@@ -144,8 +145,9 @@ def test_import_problems_name_their_line(tmp_path):
         read_tidy_csv(path)
     text = str(info.value)
     assert "fout.csv:2" in text
-    assert "vijf" in text and "misschien" in text and "eeuwen" in text
-    assert "fout.csv:3" not in text.split("rating")[0] or True
+    assert "vijf" in text
+    assert "misschien" in text
+    assert "eeuwen" in text
     path.write_text("phase,title\nA,B\n", encoding="utf-8")
     with pytest.raises(klantreis.ValidationError, match="missing column"):
         read_tidy_csv(path)

@@ -19,8 +19,9 @@ def split_row(line: str) -> list[str]:
     Stricter than GitHub's own reading (which only looks at ``\\|``): a pipe is
     counted as a separator only when no backslash escapes it either way.
     """
-    assert line.startswith("| ") and line.endswith(" |"), line
-    cells, current, i = [], "", 1
+    assert line.startswith("| "), line
+    assert line.endswith(" |"), line
+    cells, current = [], ""
     body = line[1:-1]
     i = 0
     while i < len(body):
@@ -116,7 +117,8 @@ def test_report_has_the_parts_of_the_wall(examples):
         assert heading in text
     assert "⭐" in text  # moments of truth
     english = klantreis.export(journey, "markdown", language="en")
-    assert "## Improvement actions" in english and "### What we can do ourselves" in english
+    assert "## Improvement actions" in english
+    assert "### What we can do ourselves" in english
     assert "Client steps" in english  # the template's lane names follow --lang
 
 

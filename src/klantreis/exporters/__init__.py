@@ -176,7 +176,9 @@ def get_exporter(name: str) -> Exporter:
     by_suffix = [e for e in found.values() if e.suffix.lower() == "." + name.lower()]
     if len(by_suffix) == 1:
         return by_suffix[0]
-    close = difflib.get_close_matches(name, list(found), n=3, cutoff=0.5)
+    close = [e.name for e in by_suffix] or difflib.get_close_matches(
+        name, list(found), n=3, cutoff=0.5
+    )
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
     from klantreis.plugins import get_registry
 
