@@ -127,7 +127,8 @@ def test_in_process_plugin():
         ),
         (
             Clash(),
-            "exporter 'markdown' refused: the name is taken by klantreis.exporters.markdown (built in)",
+            "exporter 'markdown' refused: the name is taken by "
+            "klantreis.exporters.markdown (built in)",
         ),
     ],
 )
@@ -202,8 +203,9 @@ def installed(tmp_path, monkeypatch):
 
             @klantreis.hookimpl
             def klantreis_register_exporters(register):
-                register(Exporter(name="shout", description="the title, shouted", suffix=".txt",
-                                  media_type="text/plain", render=lambda j, o: j.title.upper() + "!"))
+                register(Exporter(name="shout", description="the title, shouted",
+                                  suffix=".txt", media_type="text/plain",
+                                  render=lambda j, o: j.title.upper() + "!"))
             """
         )
     )

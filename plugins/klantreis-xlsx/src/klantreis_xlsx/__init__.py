@@ -14,6 +14,7 @@ public API is used.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Callable
@@ -57,10 +58,10 @@ def emotion_colour(scale: Scale, value: float) -> str:
     if scale.is_better(scale.minimum, scale.maximum):
         t = 1 - t
     t = min(1.0, max(0.0, t))
-    for (t0, c0), (t1, c1) in zip(_STOPS, _STOPS[1:]):
+    for (t0, c0), (t1, c1) in itertools.pairwise(_STOPS):
         if t <= t1:
             f = (t - t0) / (t1 - t0)
-            return "".join(f"{round(a + (b - a) * f):02X}" for a, b in zip(c0, c1))
+            return "".join(f"{round(a + (b - a) * f):02X}" for a, b in zip(c0, c1, strict=True))
     return "9CD88C"
 
 
