@@ -143,6 +143,7 @@ def _attr(text: str, limit: int = 1200) -> str:
 
 
 _ACTIONS_PER_ROW = 3
+_CURVE_COLUMNS = 24
 _SWATCH = 'BORDER="1" COLOR="#9e8b6e" CELLPADDING="4"'
 
 
@@ -422,18 +423,25 @@ class _Wall:
     ) -> str:
         if not rated:
             return " "
+        # One column per rated step; a phase with very many is drawn as the means of
+        # consecutive groups, so the map stays within what dot can lay out.
+        points_shown: list[tuple[str, float, str]] = []
+        size = math.ceil(len(rated) / _CURVE_COLUMNS)
+        for start in range(0, len(rated), size):
+            group = rated[start : start + size]
+            votes = [v for _, r in group for v in r.votes]
+            value = sum(votes) / len(votes)
+            first = group[0][0]
+            tip = first.title if len(group) == 1 else f"{first.title} … ({len(group)})"
+            points_shown.append((tip, value, self.port[first.id]))
         rows = []
         for p in points:
             row = []
-            for step, rating in rated:
-                value = rating.value
-                if round(value) == p or (
-                    p == points[0] and round(value) not in points and value > p
-                ):
-                    tip = _attr(f"{step.title}: {number(value, self.lang)}")
+            for tip, value, port in points_shown:
+                if min(points, key=lambda q: abs(q - value)) == p:
                     row.append(
                         f'<TD HEIGHT="{height}" WIDTH="18" FIXEDSIZE="TRUE" '
-                        f'TOOLTIP="{tip}" HREF="#{self.port[step.id]}">'
+                        f'TOOLTIP="{_attr(tip + ": " + number(value, self.lang))}" HREF="#{port}">'
                         f"{_font('●', 14, colour=_dot_colour(scale, value))}</TD>"
                     )
                 else:
