@@ -470,6 +470,19 @@ def test_ratings_that_appear_or_disappear_are_new_or_gone():
     ]
 
 
+def test_phase_means_follow_the_ids_each_step_really_has():
+    # The scale is renamed but the step still rates the old id (a dangling reference
+    # in an unchecked journey): the new mean is under the old id, not the renamed one.
+    old = _journey()
+    scales = (evolve(old.scales[0], id="emotie"), *old.scales[1:])
+    d = diff(old, evolve(old, scales=scales))
+    (row,) = [p for p in d.phases if p.phase == "intake"]
+    assert [(c.scale, c.old_mean, c.new_mean) for c in row.scales] == [
+        ("emotie", 2.0, None),
+        ("emotion", None, 2.0),
+    ]
+
+
 def test_a_done_action_whose_target_improved_is_not_flagged():
     old = _journey()
     improved = evolve(old.steps[0], ratings=(Rating("emotion", (4,)),))

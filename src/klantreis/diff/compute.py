@@ -100,7 +100,7 @@ def diff(old: Journey, new: Journey, *, rename_threshold: float = 0.8) -> Journe
             scales.renames = renames.get(Collection.SCALES, {})
         touched = steps_touched if spec.cls is Step else None
         _emit(spec, olds, news, match, renames, changes, ratings, scales, touched)
-    phases = _phase_scores(old, new, matches[Collection.PHASES], renames, scales, steps_touched)
+    phases = _phase_scores(old, new, matches[Collection.PHASES], scales, steps_touched)
 
     from klantreis.diff.report import build_effect
 
@@ -730,14 +730,11 @@ def _mean(votes: tuple[int, ...] | None) -> float | None:
 Sums = dict[tuple[str, str, int], list[int]]
 
 
-def _add(
-    acc: Sums, step: Step, sign: int, phase_map: dict[str, str], scale_map: dict[str, str]
-) -> None:
-    phase = phase_map.get(step.phase, step.phase)
+def _add(acc: Sums, step: Step, sign: int) -> None:
     for rating in step.ratings:
         votes = rating.votes
         if votes:
-            key = (phase, scale_map.get(rating.scale, rating.scale), len(votes))
+            key = (step.phase, rating.scale, len(votes))
             entry = acc.get(key)
             if entry is None:
                 acc[key] = [sign * sum(votes), sign]
@@ -787,7 +784,6 @@ def _phase_scores(
     old: Journey,
     new: Journey,
     phase_match: list[int],
-    renames: Renames,
     scales: _ScaleLookup,
     touched: list[tuple[Step | None, Step | None]],
 ) -> tuple[PhaseScores, ...]:
@@ -797,37 +793,37 @@ def _phase_scores(
     changed taken out and put back in their new form.
     """
     old_acc = _sums(old.steps)
-    phase_map = renames.get(Collection.PHASES, {})
-    scale_map = renames.get(Collection.SCALES, {})
-    new_acc: Sums = {}
-    for (phase_id, scale_id, n), (total, count) in old_acc.items():
-        key = (phase_map.get(phase_id, phase_id), scale_map.get(scale_id, scale_id), n)
-        entry = new_acc.setdefault(key, [0, 0])
-        entry[0] += total
-        entry[1] += count
+    # A step equal in both journeys adds the same votes under the same ids, so the new
+    # sums are the old ones with the touched steps (changed, added, removed; those whose
+    # references followed a rename too) taken out and put back as they are now.
+    new_acc: Sums = {key: list(entry) for key, entry in old_acc.items()}
     for before, after in touched:
         if before is not None:
-            _add(new_acc, before, -1, phase_map, scale_map)
+            _add(new_acc, before, -1)
         if after is not None:
-            _add(new_acc, after, 1, {}, {})
+            _add(new_acc, after, 1)
     old_means, new_means = _means(old_acc), _means(new_acc)
     if not old_means and not new_means:
         return ()
 
-    scale_rows: list[tuple[str, str]] = []  # (new id, old id); gone scales keep their old id
+    # Pair the scales of both sides (a renamed scale with its old id); each id on each
+    # side is used by one pair, so no mean is shown twice. Ids that steps use without
+    # a declared scale (only in unchecked journeys) come last.
+    old_ids = [s.id for s in old.scales]
+    old_ids += sorted({s for _, s in old_means} - set(old_ids))
     new_ids = [s.id for s in new.scales]
-    old_of = {s: scales.old_id(s) for s in new_ids}
-    scale_rows.extend((s, old_of[s]) for s in new_ids)
-    kept = set(old_of.values())
-    gone = [s.id for s in old.scales if s.id not in kept]
-    scale_rows.extend((s, s) for s in gone)
-    declared_new = set(new_ids)
-    declared_old = kept | set(gone)
-    extra = sorted(
-        {s for _, s in new_means if s not in declared_new}
-        | {s for _, s in old_means if s not in declared_old}
-    )
-    scale_rows.extend((s, s) for s in extra)
+    new_ids += sorted({s for _, s in new_means} - set(new_ids))
+    old_set = set(old_ids)
+    claimed: set[str] = set()
+    scale_rows: list[tuple[str | None, str | None]] = []
+    for scale_id in new_ids:
+        partner = scales.old_id(scale_id)
+        if partner in old_set and partner not in claimed:
+            claimed.add(partner)
+            scale_rows.append((scale_id, partner))
+        else:
+            scale_rows.append((scale_id, None))
+    scale_rows.extend((None, scale_id) for scale_id in old_ids if scale_id not in claimed)
 
     rows: list[PhaseScores] = []
     matched_old: set[int] = set()
@@ -850,17 +846,25 @@ def _phase_row(
     phase: str | None,
     old_phase: str | None,
     name: str,
-    scale_rows: list[tuple[str, str]],
+    scale_rows: list[tuple[str | None, str | None]],
     old_means: dict[tuple[str, str], tuple[float, int]],
     new_means: dict[tuple[str, str], tuple[float, int]],
     scales: _ScaleLookup,
 ) -> PhaseScores | None:
     cells = []
-    for new_id, old_id in scale_rows:
-        a = old_means.get((old_phase, old_id)) if old_phase is not None else None
-        b = new_means.get((phase, new_id)) if phase is not None else None
+    for new_key, old_key in scale_rows:
+        a = (
+            old_means.get((old_phase, old_key))
+            if old_phase is not None and old_key is not None
+            else None
+        )
+        b = new_means.get((phase, new_key)) if phase is not None and new_key is not None else None
         if a is None and b is None:
             continue
+        new_id = new_key if new_key is not None else old_key
+        old_id = old_key if old_key is not None else new_key
+        assert new_id is not None
+        assert old_id is not None
         old_mean, old_count = a if a is not None else (None, 0)
         new_mean, new_count = b if b is not None else (None, 0)
         direction = scales.direction(new_id, old_id)
