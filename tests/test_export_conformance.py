@@ -27,3 +27,8 @@ def test_rendered_exporters_conform(name, examples):
 
 def test_markdown_conforms_with_options():
     check_exporter("markdown", options={"heading_level": 3, "notes": False}, max_examples=10)
+
+
+def test_curve_view_conforms():
+    check_exporter("svg", options={"view": "curve"}, max_examples=5)
+    check_exporter("dot", options={"view": "curve"}, max_examples=15)

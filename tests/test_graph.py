@@ -30,10 +30,11 @@ def test_dot_is_installed():
     assert shutil.which("dot"), "the graph tests need Graphviz's dot (apt-get install graphviz)"
 
 
+@pytest.mark.parametrize("view", ["wall", "curve"])
 @settings(max_examples=15)
 @given(journey=journeys(text=hostile_texts()))
-def test_dot_draws_every_generated_journey(journey):
-    source = klantreis.export(journey, "dot")
+def test_dot_draws_every_generated_journey(view, journey):
+    source = klantreis.export(journey, "dot", view=view)
     assert max(len(line.encode()) for line in source.splitlines()) < 16_384
     svg = run_dot(source, "svg")
     svg_texts(svg)
@@ -141,3 +142,50 @@ def test_timeout_is_reported(monkeypatch):
 def test_unknown_scale_option():
     with pytest.raises(klantreis.ExportError, match="no scale 'pain'"):
         klantreis.export(Journey(title="T"), "dot", scale="pain")
+
+
+def curve_points(root: ET.Element) -> list[ET.Element]:
+    """The circles of the curve: nodes p0, p1, ... (not the ends of the grid lines)."""
+    return [
+        g.find(f".//{SVG}ellipse")
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "node" and re.fullmatch(r"p\d+", g.findtext(f"{SVG}title") or "")
+    ]
+
+
+def test_curve_view_runs_left_to_right_with_the_good_end_up():
+    journey = Journey(
+        title="Curve",
+        phases=[Phase(name="First"), Phase(name="Second")],
+        steps=[
+            Step(title="Low", phase="first", lane="client", ratings=[Rating("emotion", (1,))]),
+            Step(title="High", phase="second", lane="client", ratings=[Rating("emotion", (5,))]),
+            Step(title="Mid", phase="second", lane="client", ratings=[Rating("emotion", (3,))]),
+            Step(title="Unrated", phase="second", lane="client"),
+        ],
+    )
+    root = ET.fromstring(klantreis.export(journey, "svg", view="curve"))
+    dots = [(float(e.get("cx")), float(e.get("cy"))) for e in curve_points(root)]
+    assert len(dots) == 3  # one per rated step
+    xs = [x for x, _ in dots]
+    assert xs == sorted(xs)
+    low, high, mid = (y for _, y in dots)
+    assert high < mid < low  # SVG's y grows downwards: the good end is at the top
+    tips = [a.get("{http://www.w3.org/1999/xlink}title") for a in root.iter(f"{SVG}a")]
+    assert "Low: 1" in tips  # the tooltip names the step
+
+
+def test_curve_of_a_long_journey_stays_readable():
+    steps = [
+        Step(
+            id=f"s{i}",
+            title=f"Step {i}",
+            phase="p",
+            lane="client",
+            ratings=[Rating("emotion", (1 + i % 5,))],
+        )
+        for i in range(1000)
+    ]
+    journey = Journey(title="Long", phases=[Phase(name="P")], steps=steps)
+    root = ET.fromstring(klantreis.export(journey, "svg", view="curve"))
+    assert 100 <= len(curve_points(root)) <= 200

@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import textwrap
 from collections.abc import Callable, Sequence
+from typing import Literal
 
 from attrs import frozen
 
@@ -58,6 +59,9 @@ __all__ = [
 class GraphOptions:
     """Options of the Graphviz exporters (``dot``, ``svg``, ``png``, ``pdf``)."""
 
+    view: Literal["wall", "curve"] = option(
+        "wall", help="wall: the brown paper with its post-its; curve: the emotion curve"
+    )
     scale: str | None = option(
         None, help="id of the scale that colours the post-its (default: emotion)"
     )
@@ -144,6 +148,7 @@ def _attr(text: str, limit: int = 1200) -> str:
 
 _ACTIONS_PER_ROW = 3
 _CURVE_COLUMNS = 24
+_CURVE_POINTS = 200
 _SWATCH = 'BORDER="1" COLOR="#9e8b6e" CELLPADDING="4"'
 
 
@@ -575,9 +580,147 @@ def journey_graph(journey: Journey, options: GraphOptions | None = None) -> obje
     return graph
 
 
+def curve_graph(journey: Journey, options: GraphOptions | None = None) -> object:
+    """The :class:`graphviz.Digraph` of the emotion curve: every rated step in order.
+
+    The x axis runs through the phases in order (the steps of a phase in the order of
+    the file), the y axis is the scale with its best end at the top. Positions are
+    fixed (``layout=neato`` with pinned nodes), so ``dot`` draws it as a chart.
+    """
+    import graphviz
+
+    options = options or GraphOptions()
+    wall = _Wall(journey, options)  # checks the scale option
+    scale = wall.scale
+    lang = journey.language
+    graph = graphviz.Digraph(
+        name="klantreis_curve",
+        graph_attr={
+            "layout": "neato",
+            "inputscale": "72",
+            "overlap": "true",
+            "splines": "false",
+            "bgcolor": "#f7f3ec",
+            "pad": "0.4",
+            "outputorder": "edgesfirst",
+        },
+        node_attr={"shape": "plaintext", "fontname": "Helvetica", "margin": "0"},
+        edge_attr={"dir": "none", "arrowhead": "none"},
+    )
+    title = _font(html_text(journey.title, width=80, max_lines=2), 20, bold=True)
+    if scale is None:
+        graph.node("title", label=f"<{title}>", pos="0,0!")
+        return graph
+    direction = _entities(label(scale.direction, lang))
+    subtitle = _font(f"{html_text(scale.name, width=40, max_lines=1)} ({direction})", 12)
+    order = {p.id: i for i, p in enumerate(journey.phases)}
+    rated = [
+        (s, r)
+        for s in sorted(
+            (s for s in journey.steps if s.phase in order), key=lambda s: order[s.phase]
+        )
+        for r in s.ratings
+        if r.scale == scale.id and r.votes
+    ]
+    # At most _CURVE_POINTS points: a long journey is drawn as means of groups.
+    size = max(1, math.ceil(len(rated) / _CURVE_POINTS))
+    points: list[tuple[Step, float, int]] = []
+    for phase in journey.phases:
+        in_phase = [(s, r) for s, r in rated if s.phase == phase.id]
+        for start in range(0, len(in_phase), size):
+            group = in_phase[start : start + size]
+            votes = [v for _, r in group for v in r.votes]
+            points.append((group[0][0], sum(votes) / len(votes), len(group)))
+    levels = list(scale.points)
+    best_high = scale.is_better(scale.maximum, scale.minimum)
+    dx, dy, left = 64.0, 44.0, 0.0
+
+    def y_of(value: float) -> float:
+        t = (value - scale.minimum) / max(1, scale.maximum - scale.minimum)
+        return (t if best_high else 1 - t) * dy * (len(levels) - 1)
+
+    # Each phase is a band at least two places wide; its points sit in its middle.
+    xs: list[float] = []
+    bands: list[tuple[float, float]] = []
+    x = left
+    for phase in journey.phases:
+        count = sum(1 for s, _, _ in points if s.phase == phase.id)
+        slots = max(2, count)
+        xs += [x + dx * (k + 0.5 + (slots - count) / 2) for k in range(count)]
+        bands.append((x, x + dx * slots))
+        x += dx * slots
+    right = x
+    top = y_of(scale.maximum if best_high else scale.minimum)
+    graph.node(
+        "title", label=f"<{title}<BR/>{subtitle}>", pos=f"{(left + right) / 2:.0f},{top + 70:.0f}!"
+    )
+    for n, level in enumerate(levels):
+        y = y_of(level)
+        text = f"{level}" + (
+            f" {html_text(scale.label(level) or '', width=28, max_lines=1)}"
+            if scale.label(level)
+            else ""
+        )
+        graph.node(f"y{n}", label=f"<{_font(text, 10)}>", pos=f"{left - 70:.0f},{y:.0f}!")
+        graph.node(f"g{n}a", label="", shape="point", width="0", pos=f"{left:.0f},{y:.0f}!")
+        graph.node(f"g{n}b", label="", shape="point", width="0", pos=f"{right:.0f},{y:.0f}!")
+        graph.edge(
+            f"g{n}a", f"g{n}b", color=_blend(goodness(scale, level), _POSTIT_STOPS), penwidth="6"
+        )
+    bottom = -40.0
+    for p_index, (phase, (start_x, end_x)) in enumerate(zip(journey.phases, bands, strict=True)):
+        name = _font(
+            f"{p_index + 1}. " + html_text(phase.name, width=16, max_lines=3), 11, bold=True
+        )
+        middle = (start_x + end_x) / 2
+        graph.node(f"ph{p_index}", label=f"<{name}>", pos=f"{middle:.0f},{bottom:.0f}!")
+        if p_index:
+            for end, y in (("a", bottom + 20), ("b", top + 20)):
+                graph.node(
+                    f"v{p_index}{end}",
+                    label="",
+                    shape="point",
+                    width="0",
+                    pos=f"{start_x:.0f},{y:.0f}!",
+                )
+            graph.edge(f"v{p_index}a", f"v{p_index}b", color=TAPE, style="dashed")
+    for i, (step, value, count) in enumerate(points):
+        px, py = xs[i], y_of(value)
+        tip = step.title if count == 1 else f"{step.title} … ({count})"
+        graph.node(
+            f"p{i}",
+            label="",
+            shape="circle",
+            style="filled",
+            width="0.22",
+            fixedsize="true",
+            fillcolor=_dot_colour(scale, value),
+            color="#b71c1c" if step.moment_of_truth else "#3e2723",
+            penwidth="3" if step.moment_of_truth else "1",
+            pos=f"{px:.0f},{py:.0f}!",
+            tooltip=_escstring(f"{tip}: {number(value, lang)}"),
+        )
+        if step.moment_of_truth:
+            graph.node(
+                f"m{i}",
+                label=f"<{_font('★', 14, colour='#b71c1c')}>",
+                pos=f"{px:.0f},{py + 18:.0f}!",
+            )
+        if i:
+            graph.edge(f"p{i - 1}", f"p{i}", color="#4e342e", penwidth="2.5")
+    return graph
+
+
+def _escstring(text: str) -> str:
+    """*text* for a quoted attribute: one line, cut, backslashes doubled (escString)."""
+    clean = " ".join(strip_controls(text).split())[:300]
+    return clean.replace("\\", "\\\\")
+
+
 def render_dot(journey: Journey, options: GraphOptions) -> str:
-    """The DOT source of the map of *journey*."""
-    source: str = journey_graph(journey, options).source  # type: ignore[attr-defined]
+    """The DOT source of the map (or, with ``view=curve``, the curve) of *journey*."""
+    build = curve_graph if options.view == "curve" else journey_graph
+    source: str = build(journey, options).source  # type: ignore[attr-defined]
     return source
 
 
