@@ -189,3 +189,16 @@ def test_curve_of_a_long_journey_stays_readable():
     journey = Journey(title="Long", phases=[Phase(name="P")], steps=steps)
     root = ET.fromstring(klantreis.export(journey, "svg", view="curve"))
     assert 100 <= len(curve_points(root)) <= 200
+
+
+def test_curve_tooltips_keep_backslashes_literal():
+    journey = Journey(
+        title="T",
+        phases=[Phase(name="P")],
+        steps=[
+            Step(title="a\\Nb end\\", phase="p", lane="client", ratings=[Rating("emotion", (1,))])
+        ],
+    )
+    root = ET.fromstring(klantreis.export(journey, "svg", view="curve"))
+    tips = [a.get("{http://www.w3.org/1999/xlink}title") for a in root.iter(f"{SVG}a")]
+    assert "a\u29f5Nb end\u29f5: 1" in tips  # not the node's name for \\N

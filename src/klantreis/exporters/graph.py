@@ -712,9 +712,13 @@ def curve_graph(journey: Journey, options: GraphOptions | None = None) -> object
 
 
 def _escstring(text: str) -> str:
-    """*text* for a quoted attribute: one line, cut, backslashes doubled (escString)."""
+    """*text* for a quoted escString attribute (a tooltip): one line, cut at 300.
+
+    How many backslashes make one differs between Graphviz versions (``\\N`` still
+    becomes the node's name in 2.43), so a backslash becomes the look-alike ``⧵``.
+    """
     clean = " ".join(strip_controls(text).split())[:300]
-    return clean.replace("\\", "\\\\")
+    return clean.replace("\\", "\u29f5")
 
 
 def render_dot(journey: Journey, options: GraphOptions) -> str:
