@@ -216,6 +216,16 @@ _UNIT_WORDS = {
     DurationUnit.YEARS: ("jaar", "jaar", "year", "years"),
 }
 
+
+def _optional_float(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _number(value: float) -> str:
+    """A number as people write it, exactly: ``2``, ``1.5``, ``1234567``."""
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
 _SLUG_DROP = re.compile(r"[^\w]+")
 
 
@@ -246,9 +256,9 @@ class Duration:
     ``uur``, ``min``) are understood too.
     """
 
-    amount: float = field(validator=validators.ge(0))
+    amount: float = field(converter=float, validator=validators.ge(0))
     unit: DurationUnit = field(converter=DurationUnit)
-    up_to: float | None = field(default=None)
+    up_to: float | None = field(default=None, converter=_optional_float)
 
     @up_to.validator
     def _check_up_to(self, _attribute: Any, value: float | None) -> None:
@@ -264,9 +274,9 @@ class Duration:
         >>> Duration(1, DurationUnit.WEEKS).text(), Duration(2, "hours", 3).text("nl")
         ('1 week', '2-3 uur')
         """
-        amount = f"{self.amount:g}"
+        amount = _number(self.amount)
         if self.up_to is not None:
-            amount = f"{amount}-{self.up_to:g}"
+            amount = f"{amount}-{_number(self.up_to)}"
         singular = self.up_to is None and self.amount == 1
         words = _UNIT_WORDS[self.unit]
         dutch = Language(language) is Language.NL
