@@ -98,7 +98,7 @@ def test_every_step_title_is_in_the_report(journey):
         ("$x$ &amp;", "\\$x\\$ &amp;amp;"),
         ("bell\x07 esc\x1b", "bell esc"),
         ("Intake & nazorg", "Intake & nazorg"),
-        ("&lt; &#60; &x", "&amp;lt; &amp;#60; &x"),
+        ("&lt; &#60; &x", "&amp;lt; &\\#60; &x"),
     ],
 )
 def test_escape(text, expected):
