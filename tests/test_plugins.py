@@ -149,9 +149,12 @@ def test_broken_plugin_is_reported_and_the_rest_keeps_working(plugin, reason, ca
 
 
 def test_wrong_output_type_names_the_plugin():
-    with plugins.plugin(WrongOutput(), name="liar-plugin"), pytest.raises(
-        klantreis.PluginError,
-        match="'liar' exporter \\(registered in-process\\) returned str, but it declares bytes",
+    with (
+        plugins.plugin(WrongOutput(), name="liar-plugin"),
+        pytest.raises(
+            klantreis.PluginError,
+            match="'liar' exporter \\(registered in-process\\) returned str, but it declares bytes",
+        ),
     ):
         klantreis.export(JOURNEY, "liar")
 
