@@ -59,18 +59,15 @@ _INLINE = re.compile(r"([\\`*_\[\]|~#$])")
 # At the start of a line these open a block (quote, list, setext underline).
 _LINE_START = re.compile(r"^([>+\-=])")
 _ORDINAL = re.compile(r"^(\d+)([.)])")
-_ENTITIES = {"<": "&lt;", ">": "&gt;"}
-# "&" only where it would start a character reference; "Intake & nazorg" stays readable.
-_REFERENCE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def escape(text: str, *, breaks: str = "<br>") -> str:
     """*text* as literal Markdown inline content: nothing in it is taken as syntax.
 
     Line breaks become *breaks* (``<br>``: the text stays on one source line, so it
-    is safe in a table cell); ``<``, ``>`` and an ``&`` that would start a character
-    reference become entities; Markdown punctuation is backslash-escaped; control
-    characters are dropped.
+    is safe in a table cell); ``&``, ``<`` and ``>`` become entities; Markdown
+    punctuation is backslash-escaped; control characters are dropped.
 
     >>> escape("a | b\\nc <b>d</b> *e*")
     'a \\\\| b<br>c &lt;b&gt;d&lt;/b&gt; \\\\*e\\\\*'
@@ -79,7 +76,6 @@ def escape(text: str, *, breaks: str = "<br>") -> str:
     lines = []
     for line in _LINE_BREAKS.split(text):
         line = _INLINE.sub(r"\\\1", line)
-        line = _REFERENCE.sub("&amp;", line)
         line = "".join(_ENTITIES.get(c, c) for c in line)
         line = _LINE_START.sub(r"\\\1", line.strip(" "))
         lines.append(_ORDINAL.sub(r"\1\\\2", line))
