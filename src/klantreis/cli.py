@@ -253,13 +253,13 @@ COMMANDS: list[Command] = [
     ),
     Command(
         "formats",
-        "list the export formats, where each comes from, and broken plugins",
+        "list export formats, where each comes from, and broken plugins",
         lambda p: __import__("klantreis.exporters.cli", fromlist=["x"]).formats_arguments(p),
         lambda a: __import__("klantreis.exporters.cli", fromlist=["x"]).run_formats(a),
     ),
     Command(
         "export",
-        "export a journey: Markdown, CSV, a wall map in SVG/PNG/PDF, or a plugin's format",
+        "export a journey: Markdown, CSV, the wall map, a plugin's format",
         lambda p: __import__("klantreis.exporters.cli", fromlist=["x"]).export_arguments(p),
         lambda a: __import__("klantreis.exporters.cli", fromlist=["x"]).run_export(a),
     ),
