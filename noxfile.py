@@ -13,19 +13,20 @@ import nox
 nox.options.sessions = ["lint", "typecheck", "docs", "tests"]
 nox.options.reuse_existing_virtualenvs = True
 
-PLUGINS = sorted(p for p in glob.glob("plugins/*/pyproject.toml") if "/template/" not in p)
+PLUGINS = sorted(p.rsplit("/", 1)[0] for p in glob.glob("plugins/*/pyproject.toml"))
+"""The example plugin packages (and the template): installed and tested with the core."""
 
 
 def _install_with_plugins(session: nox.Session) -> None:
-    session.install("-e", ".[test]")
-    for pyproject in PLUGINS:
-        session.install("-e", pyproject.rsplit("/", 1)[0])
+    session.install("-e", ".[test]", *(arg for p in PLUGINS for arg in ("-e", p)))
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite: klantreis, its docs' examples and the plugins in plugins/."""
+    """Run the test suites: each plugin package's, then klantreis's own (and its docs')."""
     _install_with_plugins(session)
+    for plugin in PLUGINS:
+        session.run("pytest", "-q", plugin)
     session.run("pytest", *session.posargs)
 
 
