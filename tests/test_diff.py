@@ -11,7 +11,7 @@ from attrs import evolve
 import klantreis
 from klantreis import ImprovementAction, Journey, Language, Phase, Rating, Status, Step
 from klantreis.cli import main
-from klantreis.diff import (
+from klantreis.compare import (
     Collection,
     DiffError,
     DiffFormatError,
@@ -27,7 +27,7 @@ from klantreis.diff import (
     patch,
     render,
 )
-from klantreis.diff.cli import use_color
+from klantreis.compare.cli import use_color
 
 ROOT = Path(__file__).resolve().parent.parent
 SPRING = ROOT / "examples" / "depressie-ggz-2026-voorjaar.yaml"
@@ -598,11 +598,10 @@ def test_markdown_keeps_user_text_inert():
     assert "<script>" not in md
 
 
-def test_klantreis_diff_is_callable_even_after_importing_the_package():
-    import klantreis.diff as package
+def test_klantreis_diff_is_the_function_even_after_importing_the_package():
+    import klantreis.compare.compute
 
     old = _journey()
-    assert package(old, old).is_empty
     assert klantreis.diff(old, old).is_empty
     assert klantreis.patch(old, klantreis.diff(old, old)) == old
 

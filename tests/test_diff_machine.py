@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from klantreis import Journey, Rating, Status, Step
-from klantreis.diff import Collection, JourneyDiff, Kind, Verdict, diff, patch
+from klantreis.compare import Collection, JourneyDiff, Kind, Verdict, diff, patch
 from klantreis.testing.strategies import ids, journeys, texts
 
 

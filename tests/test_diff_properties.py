@@ -33,7 +33,7 @@ from klantreis import (
     Status,
     Step,
 )
-from klantreis.diff import (
+from klantreis.compare import (
     Collection,
     Kind,
     Verdict,
@@ -323,7 +323,7 @@ def hostile_pairs(draw: st.DrawFn) -> tuple[Journey, Journey]:
 
 @given(pair=hostile_pairs())
 def test_a_diff_of_hostile_text_survives_json_and_renders(pair):
-    from klantreis.diff import render
+    from klantreis.compare import render
 
     old, new = pair
     d = diff(old, new)

@@ -55,10 +55,10 @@ from klantreis.model import (
 from klantreis.templates import default_lanes, default_scales, label
 
 if TYPE_CHECKING:
-    from klantreis.diff.apply import patch
-    from klantreis.diff.compute import diff
-    from klantreis.diff.model import Change, FieldChange, JourneyDiff, RatingChange
-    from klantreis.diff.report import ActionEffect, EffectReport, effect
+    from klantreis.compare.apply import patch
+    from klantreis.compare.compute import diff
+    from klantreis.compare.model import Change, FieldChange, JourneyDiff, RatingChange
+    from klantreis.compare.report import ActionEffect, EffectReport, effect
     from klantreis.exporters import Exporter, export, get_exporter, list_exporters
     from klantreis.hookspecs import hookimpl
     from klantreis.review import fingerprint, import_answers, review_sheet, sign_off
@@ -155,15 +155,15 @@ _LAZY = {
     "get_exporter": "klantreis.exporters",
     "list_exporters": "klantreis.exporters",
     "hookimpl": "klantreis.hookspecs",
-    "ActionEffect": "klantreis.diff.report",
-    "Change": "klantreis.diff.model",
-    "EffectReport": "klantreis.diff.report",
-    "FieldChange": "klantreis.diff.model",
-    "JourneyDiff": "klantreis.diff.model",
-    "RatingChange": "klantreis.diff.model",
-    "diff": "klantreis.diff.compute",
-    "effect": "klantreis.diff.report",
-    "patch": "klantreis.diff.apply",
+    "ActionEffect": "klantreis.compare.report",
+    "Change": "klantreis.compare.model",
+    "EffectReport": "klantreis.compare.report",
+    "FieldChange": "klantreis.compare.model",
+    "JourneyDiff": "klantreis.compare.model",
+    "RatingChange": "klantreis.compare.model",
+    "diff": "klantreis.compare.compute",
+    "effect": "klantreis.compare.report",
+    "patch": "klantreis.compare.apply",
     "fingerprint": "klantreis.review",
     "import_answers": "klantreis.review",
     "review_sheet": "klantreis.review",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import json
 import os
 import sys
@@ -38,12 +39,24 @@ class UsageError(KlantreisError):
 
 @frozen
 class Command:
-    """A subcommand: its name, one-line help, argument setup and the function it runs."""
+    """A subcommand: its name, one-line help, argument setup and the function it runs.
+
+    ``arguments`` and ``run`` are functions, or ``"module:function"`` names of functions
+    in a module that is imported only when the command line is built.
+    """
 
     name: str
     help: str
-    arguments: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
+    arguments: Callable[[argparse.ArgumentParser], None] | str
+    run: Callable[[argparse.Namespace], int] | str
+
+
+def _resolve(target: Callable[..., Any] | str) -> Callable[..., Any]:
+    if callable(target):
+        return target
+    module, _, name = target.partition(":")
+    function: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    return function
 
 
 # --- validate -------------------------------------------------------------------------
@@ -248,38 +261,38 @@ COMMANDS: list[Command] = [
     Command(
         "diff",
         "compare two iterations: changes, ratings and effect of actions",
-        lambda p: __import__("klantreis.diff.cli", fromlist=["add_arguments"]).add_arguments(p),
-        lambda a: __import__("klantreis.diff.cli", fromlist=["run_diff"]).run_diff(a),
+        "klantreis.compare.cli:add_arguments",
+        "klantreis.compare.cli:run_diff",
     ),
     Command(
         "formats",
         "list export formats, where each comes from, and broken plugins",
-        lambda p: __import__("klantreis.exporters.cli", fromlist=["x"]).formats_arguments(p),
-        lambda a: __import__("klantreis.exporters.cli", fromlist=["x"]).run_formats(a),
+        "klantreis.exporters.cli:formats_arguments",
+        "klantreis.exporters.cli:run_formats",
     ),
     Command(
         "export",
         "export a journey: Markdown, CSV, the wall map, a plugin's format",
-        lambda p: __import__("klantreis.exporters.cli", fromlist=["x"]).export_arguments(p),
-        lambda a: __import__("klantreis.exporters.cli", fromlist=["x"]).run_export(a),
+        "klantreis.exporters.cli:export_arguments",
+        "klantreis.exporters.cli:run_export",
     ),
     Command(
         "workshop",
         "plan a meeting from the seed's programmes; check its schedule",
-        lambda p: __import__("klantreis.workshop.cli", fromlist=["x"]).workshop_arguments(p),
-        lambda a: __import__("klantreis.workshop.cli", fromlist=["x"]).run_workshop(a),
+        "klantreis.workshop.cli:workshop_arguments",
+        "klantreis.workshop.cli:run_workshop",
     ),
     Command(
         "insights",
         "draw an insight from the jar that was not discussed yet",
-        lambda p: __import__("klantreis.workshop.cli", fromlist=["x"]).insights_arguments(p),
-        lambda a: __import__("klantreis.workshop.cli", fromlist=["x"]).run_insights(a),
+        "klantreis.workshop.cli:insights_arguments",
+        "klantreis.workshop.cli:run_insights",
     ),
     Command(
         "review",
-        "review sheets for colleagues, their answers as notes, and sign-offs",
-        lambda p: __import__("klantreis.workshop.cli", fromlist=["x"]).review_arguments(p),
-        lambda a: __import__("klantreis.workshop.cli", fromlist=["x"]).run_review(a),
+        "review sheets for colleagues, answers as notes, sign-offs",
+        "klantreis.workshop.cli:review_arguments",
+        "klantreis.workshop.cli:run_review",
     ),
 ]
 
@@ -296,10 +309,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in COMMANDS:
-        doc = (command.run.__doc__ or command.help).strip()
+        run = _resolve(command.run)
+        doc = (run.__doc__ or command.help).strip()
         p = sub.add_parser(command.name, help=command.help, description=doc)
-        command.arguments(p)
-        p.set_defaults(run=command.run)
+        _resolve(command.arguments)(p)
+        p.set_defaults(run=run)
     return parser
 
 

@@ -3,7 +3,7 @@
 For every item class: its fields (without ``id``) in model order, a fast getter that
 returns their values as a tuple, their defaults, the field ids are derived from, and
 the fields that refer to items of another collection. The hot loops of
-:mod:`klantreis.diff.compute` use these tables instead of per-field reflection.
+:mod:`klantreis.compare.compute` use these tables instead of per-field reflection.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any, Union
 import attrs
 
 from klantreis import model
-from klantreis.diff.model import Collection
+from klantreis.compare.model import Collection
 from klantreis.model import (
     Actor,
     ImprovementAction,

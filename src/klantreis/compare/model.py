@@ -3,11 +3,11 @@
 A :class:`JourneyDiff` is a list of :class:`Change` records, one per item and kind of
 change, plus the analysis a facilitator reads first: every :class:`RatingChange` with
 its verdict, the mean of each scale per phase (:class:`PhaseScores`), and the
-:class:`~klantreis.diff.report.EffectReport`.
+:class:`~klantreis.compare.report.EffectReport`.
 
 Where a new kind of change goes: add a member to :class:`Kind`, emit it in
-:mod:`klantreis.diff.compute`, apply it in :mod:`klantreis.diff.apply`, swap it in
-:meth:`Change.inverse`, and give it words in :mod:`klantreis.diff.messages`.
+:mod:`klantreis.compare.compute`, apply it in :mod:`klantreis.compare.apply`, swap it in
+:meth:`Change.inverse`, and give it words in :mod:`klantreis.compare.messages`.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from klantreis.model import (
 )
 
 if TYPE_CHECKING:
-    from klantreis.diff.report import EffectReport
+    from klantreis.compare.report import EffectReport
 
 __all__ = [
     "Change",

@@ -3,7 +3,7 @@
 Both put the summary first (the counts and the mean of each scale per phase), then
 the effect report (did the improvement actions work?), then the details per item.
 They speak the new journey's language; every word comes from
-:mod:`klantreis.diff.messages`. Text is coloured only when asked (the command line
+:mod:`klantreis.compare.messages`. Text is coloured only when asked (the command line
 asks when standard output is a terminal and ``NO_COLOR`` is not set). User text is
 escaped: control characters never reach the terminal, Markdown markup never renders.
 """
@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import attrs
 
-from klantreis.diff.messages import (
+from klantreis.compare.messages import (
     FLAGS,
     KINDS,
     OUTCOMES,
@@ -29,7 +29,7 @@ from klantreis.diff.messages import (
     text,
     word,
 )
-from klantreis.diff.model import (
+from klantreis.compare.model import (
     Change,
     Collection,
     FieldChange,
@@ -38,7 +38,7 @@ from klantreis.diff.model import (
     RatingChange,
     Verdict,
 )
-from klantreis.diff.report import ActionEffect, EffectReport, Flag, Outcome
+from klantreis.compare.report import ActionEffect, EffectReport, Flag, Outcome
 from klantreis.model import Duration, Language, Note, Rating, Status
 from klantreis.templates import LABELS, label
 
@@ -64,7 +64,7 @@ def render(
     if format == "markdown":
         return render_markdown(diff)
     if format == "json":
-        from klantreis.diff.serialize import diff_to_json
+        from klantreis.compare.serialize import diff_to_json
 
         return diff_to_json(diff)
     raise ValueError(f"unknown format {format!r}; use text, markdown or json")

@@ -1,4 +1,4 @@
-"""Computing a :class:`~klantreis.diff.model.JourneyDiff`: matching items, then comparing them.
+"""Computing a :class:`~klantreis.compare.model.JourneyDiff`: matching items, then comparing them.
 
 The algorithm, per collection (actors, scales, phases, lanes, steps, actions, insights,
 in that order so that an item's references are known before the item):
@@ -39,9 +39,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from klantreis.diff._items import ITEMS, JOURNEY_FIELDS, NESTED, NO_DEFAULT, ItemSpec, RefKind
-from klantreis.diff.errors import DiffError
-from klantreis.diff.model import (
+from klantreis.compare._items import ITEMS, JOURNEY_FIELDS, NESTED, NO_DEFAULT, ItemSpec, RefKind
+from klantreis.compare.errors import DiffError
+from klantreis.compare.model import (
     Change,
     Collection,
     FieldChange,
@@ -72,7 +72,7 @@ def diff(old: Journey, new: Journey, *, rename_threshold: float = 0.8) -> Journe
     Items are matched by id. An item whose id changed but whose content still matches
     with a :func:`similarity` of at least *rename_threshold* (0 < t ≤ 1; 1 renames
     only items with identical content) is reported as renamed, not as removed and
-    added. Raises :class:`~klantreis.diff.DiffError` when a journey has an id twice in
+    added. Raises :class:`~klantreis.compare.DiffError` when a journey has an id twice in
     one collection (validate it first).
 
     >>> import klantreis
@@ -102,7 +102,7 @@ def diff(old: Journey, new: Journey, *, rename_threshold: float = 0.8) -> Journe
         _emit(spec, olds, news, match, renames, changes, ratings, scales, touched)
     phases = _phase_scores(old, new, matches[Collection.PHASES], scales, steps_touched)
 
-    from klantreis.diff.report import build_effect
+    from klantreis.compare.report import build_effect
 
     effect = build_effect(old, new, matches[Collection.ACTIONS], ratings)
     return JourneyDiff(

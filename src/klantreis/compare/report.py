@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from attrs import evolve, frozen
 
-from klantreis.diff.model import RatingChange, Verdict
+from klantreis.compare.model import RatingChange, Verdict
 from klantreis.model import ImprovementAction, Journey, Status
 
 __all__ = ["ActionEffect", "EffectReport", "Flag", "Outcome", "effect"]
@@ -141,7 +141,7 @@ def effect(old: Journey, new: Journey, *, rename_threshold: float = 0.8) -> Effe
     ...  for a in klantreis.effect(j, later).actions]
     [('terugbellen', 'proposed', 'done', ['done-without-effect'])]
     """
-    from klantreis.diff.compute import diff
+    from klantreis.compare.compute import diff
 
     report = diff(old, new, rename_threshold=rename_threshold).effect
     assert report is not None

@@ -84,8 +84,8 @@ def run_diff(args: argparse.Namespace) -> int:
     Exit status as diff(1): 0 no differences, 1 differences, 2 trouble.
     """
     from klantreis.cli import EXIT_OK, EXIT_PROBLEMS, UsageError, _write_output, load_journey
-    from klantreis.diff.compute import diff
-    from klantreis.diff.rendering import render
+    from klantreis.compare.compute import diff
+    from klantreis.compare.rendering import render
     from klantreis.errors import KlantreisError
 
     if not 0 < args.rename_threshold <= 1:

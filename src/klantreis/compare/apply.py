@@ -1,10 +1,10 @@
-"""Applying a :class:`~klantreis.diff.model.JourneyDiff` to a journey.
+"""Applying a :class:`~klantreis.compare.model.JourneyDiff` to a journey.
 
 ``patch(old, diff(old, new)) == new``, exactly: every field, and the order of every
 collection. Patching checks as it goes that the journey is the diff's old side: the
 items removed must be there and equal, renamed and changed items must have the old
 id and old values, moved items must stand where the diff saw them. Anything else
-raises :class:`~klantreis.diff.PatchError`, naming the item and field.
+raises :class:`~klantreis.compare.PatchError`, naming the item and field.
 
 How order is rebuilt: the items that keep their place (all matched items that are
 not ``moved`` out of place) stay in their old order; then the added items and those
@@ -19,8 +19,8 @@ from typing import Any
 
 from attrs import evolve
 
-from klantreis.diff.errors import PatchError
-from klantreis.diff.model import Change, Collection, FieldChange, Item, JourneyDiff, Kind
+from klantreis.compare.errors import PatchError
+from klantreis.compare.model import Change, Collection, FieldChange, Item, JourneyDiff, Kind
 from klantreis.model import Journey
 
 __all__ = ["patch"]

@@ -6,8 +6,8 @@ members of the journey model get their words from :func:`klantreis.templates.lab
 
 from __future__ import annotations
 
-from klantreis.diff.model import Collection, Kind, Verdict
-from klantreis.diff.report import Flag, Outcome
+from klantreis.compare.model import Collection, Kind, Verdict
+from klantreis.compare.report import Flag, Outcome
 from klantreis.model import Language
 
 __all__ = ["COLLECTIONS", "FIELDS", "KINDS", "MESSAGES", "OUTCOMES", "VERDICTS", "text"]

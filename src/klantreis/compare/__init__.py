@@ -14,24 +14,23 @@ actions really worked. This package answers that for two journey files:
 
 Modules: ``model`` (the records), ``compute`` (matching and comparing), ``apply``
 (patching), ``report`` (the effect report), ``serialize`` (JSON), ``rendering`` and
-``messages`` (the words, nl/en), ``cli`` (the ``klantreis diff`` command). No module
-shares a name with a function, so ``from klantreis.diff import patch`` is always the
-function. The submodules load on first use, so
-``import klantreis.diff.cli`` (which ``klantreis --help`` does) stays light.
+``messages`` (the words, nl/en), ``cli`` (the ``klantreis diff`` command). The
+package is called ``compare`` and no module shares a name with a function, so
+``klantreis.diff`` and ``from klantreis.compare import patch`` are always the
+functions. The submodules load on first use, so
+``import klantreis.compare.cli`` (which ``klantreis --help`` does) stays light.
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from klantreis.diff.apply import patch
-    from klantreis.diff.compute import diff, similarity
-    from klantreis.diff.errors import DiffError, DiffFormatError, PatchError
-    from klantreis.diff.model import (
+    from klantreis.compare.apply import patch
+    from klantreis.compare.compute import diff, similarity
+    from klantreis.compare.errors import DiffError, DiffFormatError, PatchError
+    from klantreis.compare.model import (
         Change,
         Collection,
         FieldChange,
@@ -43,10 +42,9 @@ if TYPE_CHECKING:
         ScaleScores,
         Verdict,
     )
-    from klantreis.diff.rendering import render
-    from klantreis.diff.report import ActionEffect, EffectReport, Flag, Outcome, effect
-    from klantreis.diff.serialize import DIFF_FORMAT_VERSION, diff_from_json, diff_to_json
-    from klantreis.model import Journey
+    from klantreis.compare.rendering import render
+    from klantreis.compare.report import ActionEffect, EffectReport, Flag, Outcome, effect
+    from klantreis.compare.serialize import DIFF_FORMAT_VERSION, diff_from_json, diff_to_json
 
 __all__ = [
     "DIFF_FORMAT_VERSION",
@@ -117,23 +115,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(__all__)
-
-
-class _CallableModule(types.ModuleType):
-    """``klantreis.diff`` names both this package and the function :func:`diff`.
-
-    Importing the package (``import klantreis.diff``) binds ``klantreis.diff`` to the
-    module, hiding the function that ``klantreis`` exports lazily under the same name.
-    Calling the module calls the function, so ``klantreis.diff(old, new)`` works
-    whichever of the two the name holds.
-    """
-
-    def __call__(
-        self, old: Journey, new: Journey, *, rename_threshold: float = 0.8
-    ) -> JourneyDiff:
-        from klantreis.diff.compute import diff
-
-        return diff(old, new, rename_threshold=rename_threshold)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -34,9 +34,9 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from klantreis.diff._items import COLLECTION_CLASSES, field_type
-from klantreis.diff.errors import DiffFormatError
-from klantreis.diff.model import (
+from klantreis.compare._items import COLLECTION_CLASSES, field_type
+from klantreis.compare.errors import DiffFormatError
+from klantreis.compare.model import (
     Change,
     Collection,
     FieldChange,
@@ -48,7 +48,7 @@ from klantreis.diff.model import (
     ScaleScores,
     Verdict,
 )
-from klantreis.diff.report import ActionEffect, EffectReport, Flag, Outcome
+from klantreis.compare.report import ActionEffect, EffectReport, Flag, Outcome
 from klantreis.errors import format_path
 from klantreis.model import Direction, Iteration, Language, Status
 
@@ -114,7 +114,7 @@ def _value_out(value: Any, kind: Any, conv: Any) -> Any:
 
 
 def _strip_optional(kind: Any) -> Any:
-    from klantreis.diff._items import _strip_optional as strip
+    from klantreis.compare._items import _strip_optional as strip
 
     return strip(kind)
 
@@ -207,7 +207,7 @@ def _effect_out(report: EffectReport) -> dict[str, Any]:
 def diff_from_json(text: str | bytes) -> JourneyDiff:
     """Load a diff written by :func:`diff_to_json`.
 
-    Raises :class:`~klantreis.diff.DiffFormatError` saying where the document is wrong.
+    Raises :class:`~klantreis.compare.DiffFormatError` saying where the document is wrong.
     """
     try:
         data = json.loads(text)
