@@ -10,7 +10,6 @@ import math
 import re
 
 from klantreis.model import Duration, Journey, Language, Rating, Scale
-from klantreis.templates import label
 
 __all__ = [
     "WORDS",
@@ -141,4 +140,5 @@ def duration_text(duration: Duration, language: Language | str) -> str:
     amount = number(duration.amount, language)
     if duration.up_to is not None:
         amount += "-" + number(duration.up_to, language)
-    return f"{amount} {label(duration.unit, language)}"
+    unit = duration.text(language).split(" ", 1)[1]  # singular or plural, as the model says
+    return f"{amount} {unit}"
