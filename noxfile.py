@@ -34,8 +34,13 @@ def tests(session: nox.Session) -> None:
 def fuzz(session: nox.Session) -> None:
     """The property tests with the long hypothesis profile (1000 examples each)."""
     _install_with_plugins(session)
-    session.run("pytest", "-k", "propert or round_trip or hostile", *session.posargs,
-                env={"HYPOTHESIS_PROFILE": "long"})
+    session.run(
+        "pytest",
+        "-k",
+        "propert or round_trip or hostile",
+        *session.posargs,
+        env={"HYPOTHESIS_PROFILE": "long"},
+    )
 
 
 @nox.session

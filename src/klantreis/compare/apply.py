@@ -89,9 +89,7 @@ def _patch_collection(
         if at is None:
             raise PatchError(f"{what}: no such item to apply a {change.kind.value!r} change to")
         if change.old_index is not None and change.old_index != at:
-            raise PatchError(
-                f"{what}: expected at position {change.old_index}, found at {at}"
-            )
+            raise PatchError(f"{what}: expected at position {change.old_index}, found at {at}")
         if change.kind is Kind.REMOVED:
             if change.item is not None and items[at] != change.item:
                 raise PatchError(f"{what}: the item differs from the one the diff removes")
@@ -132,9 +130,7 @@ def _apply_fields(obj: Any, fields: Sequence[FieldChange], what: str) -> Any:
         if found is _MISSING:
             raise PatchError(f"{what}: no field {change.field!r}")
         if found != change.old:
-            raise PatchError(
-                f"{what}.{change.field}: expected {change.old!r}, found {found!r}"
-            )
+            raise PatchError(f"{what}.{change.field}: expected {change.old!r}, found {found!r}")
         obj = _set(obj, change.field, change.new, what)
     return obj
 

@@ -341,9 +341,7 @@ def _describe(value: Any) -> str:
     return describe(value)
 
 
-def _optional_list(
-    parent: dict[str, _Reader], key: str, read: Callable[[_Reader], T]
-) -> list[T]:
+def _optional_list(parent: dict[str, _Reader], key: str, read: Callable[[_Reader], T]) -> list[T]:
     if key not in parent or parent[key].value is None:
         return []
     return [read(r) for r in parent[key].items()]
@@ -410,7 +408,14 @@ def _change_in(r: _Reader) -> Change:
 
 
 _RATING_KEYS = (
-    "step", "old_step", "label", "scale", "old_scale", "direction", "old_votes", "new_votes",
+    "step",
+    "old_step",
+    "label",
+    "scale",
+    "old_scale",
+    "direction",
+    "old_votes",
+    "new_votes",
     "verdict",
 )
 
@@ -447,8 +452,15 @@ def _phase_in(r: _Reader) -> PhaseScores:
 def _scale_scores_in(r: _Reader) -> ScaleScores:
     m = r.mapping(
         required=(
-            "scale", "old_scale", "name", "direction", "old_mean", "new_mean",
-            "old_count", "new_count", "verdict",
+            "scale",
+            "old_scale",
+            "name",
+            "direction",
+            "old_mean",
+            "new_mean",
+            "old_count",
+            "new_count",
+            "verdict",
         )
     )
     direction = m["direction"].choice(Direction)
@@ -469,8 +481,17 @@ def _scale_scores_in(r: _Reader) -> ScaleScores:
 
 
 _ACTION_KEYS = (
-    "id", "old_id", "title", "old_title", "status", "old_status", "targets",
-    "old_targets", "outcome", "flags", "ratings",
+    "id",
+    "old_id",
+    "title",
+    "old_title",
+    "status",
+    "old_status",
+    "targets",
+    "old_targets",
+    "outcome",
+    "flags",
+    "ratings",
 )
 
 
