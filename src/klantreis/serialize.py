@@ -292,11 +292,15 @@ def _read_yaml(text: str, source: str | None, limits: Limits) -> tuple[Any, list
                 expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
                 if not isinstance(value, expected[tag[len(_TAG) :]]):  # type: ignore[arg-type]
                     problem(
-                        event, child_path(), "yaml-tag", f"{event.value!r} is not a valid {tag}"
+                        event,
+                        child_path() if stack else (),
+                        "yaml-tag",
+                        f"{event.value!r} is not a valid {tag}",
                     )
                     value = None
             else:
-                problem(event, child_path(), "yaml-tag", f"unsupported YAML tag {tag!r}")
+                where = child_path() if stack else ()
+                problem(event, where, "yaml-tag", f"unsupported YAML tag {tag!r}")
                 value = None
             add(value, event)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
@@ -430,6 +434,8 @@ def _decode(data: bytes, source: str | None) -> str:
     def fail(message: str, line: int | None = None) -> LoadError:
         return LoadError(Problem(code="bad-encoding", message=message, source=source, line=line))
 
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise fail("the file is UTF-32; save it as UTF-8")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise fail("the file is UTF-16; save it as UTF-8")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -445,6 +451,10 @@ def _decode(data: bytes, source: str | None) -> str:
         ) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
+        if text[1:40:2].count("\x00") > 10 or text[0:40:2].count("\x00") > 10:
+            raise fail(
+                "the file looks like UTF-16 (every other byte is NUL); save it as UTF-8", line
+            )
         raise fail("the file holds a NUL byte: it is binary, not a journey file", line)
     return text
 
@@ -619,9 +629,18 @@ def _expect(kind: str, value: Any, hint: str | None = None) -> _Invalid:
 
 def _str(value: Any, _: type) -> str:
     if isinstance(value, str):
+        if _SURROGATE.search(value):  # JSON's "\ud800": no file or terminal can take it
+            raise _Invalid(
+                "the text holds a lone surrogate (an escape like \\ud800), which is not "
+                "a character",
+                code="bad-text",
+            )
         return value
     hint = "put it in quotes to keep it as text" if isinstance(value, (bool, int, float)) else None
     raise _expect("text", value, hint)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _int(value: Any, _: type) -> int:
@@ -992,7 +1011,7 @@ def structure(data: Any, *, source: str | None = None) -> tuple[Journey | None, 
     data = derive_ids(data)
     problems: list[Problem] = []
     version = data.pop("format_version", FORMAT_VERSION)
-    if version != FORMAT_VERSION:
+    if type(version) is not int or version != FORMAT_VERSION:  # true == 1, 1.0 == 1
         newer = (
             isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION
         )

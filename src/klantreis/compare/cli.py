@@ -14,8 +14,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
-__all__ = ["add_arguments", "run_diff", "use_color"]
+if TYPE_CHECKING:
+    from klantreis.model import Journey
+
+__all__ = ["add_arguments", "run_diff", "unrelated", "use_color"]
 
 _FORMATS = ("text", "json", "markdown")
 
@@ -77,13 +81,35 @@ def use_color(choice: str, output: str, stream: object = None) -> bool:
     return bool(isatty and isatty())
 
 
+def unrelated(old: Journey, new: Journey) -> bool:
+    """Whether *old* and *new* look like two different journeys, not two iterations of one.
+
+    Their ids differ and they share no phase or step id: a diff of them would list
+    everything as removed and added, which is rarely what was meant.
+    """
+    if old.id == new.id:
+        return False
+
+    def ids(journey: Journey) -> set[str]:
+        return {p.id for p in journey.phases} | {s.id for s in journey.steps}
+
+    return not ids(old) & ids(new)
+
+
 def run_diff(args: argparse.Namespace) -> int:
     """Compare two iterations of a journey: what changed, how the ratings moved per
     phase, and whether the improvement actions had the effect they were meant to.
 
     Exit status as diff(1): 0 no differences, 1 differences, 2 trouble.
     """
-    from klantreis.cli import EXIT_OK, EXIT_PROBLEMS, UsageError, _write_output, load_journey
+    from klantreis.cli import (
+        EXIT_OK,
+        EXIT_PROBLEMS,
+        UsageError,
+        _err,
+        _write_output,
+        load_journey,
+    )
     from klantreis.compare.compute import diff
     from klantreis.compare.rendering import render
     from klantreis.errors import KlantreisError
@@ -116,6 +142,11 @@ def run_diff(args: argparse.Namespace) -> int:
             return EXIT_OK
     else:
         old, new = load_journey(old_path), load_journey(new_path)
+        if unrelated(old, new):
+            _err(
+                f"klantreis: warning: {old_path} and {new_path} look like different journeys "
+                f"({old.id!r} and {new.id!r} share no phase or step); is this the right pair?"
+            )
 
     result = diff(old, new, rename_threshold=args.rename_threshold)
     color = args.format == "text" and use_color(args.color, args.output)

@@ -224,7 +224,7 @@ def diff_from_data(data: Any) -> JourneyDiff:
         optional=("summary", "ratings", "effect"),
     )
     version = top["diff_format_version"].value
-    if version != DIFF_FORMAT_VERSION:
+    if type(version) is not int or version != DIFF_FORMAT_VERSION:  # true == 1, 1.0 == 1
         newer = (
             isinstance(version, int)
             and not isinstance(version, bool)
