@@ -51,6 +51,8 @@ from klantreis.compare import (
 from klantreis.errors import format_path
 from klantreis.exporters import Exporter
 from klantreis.exporters.graph import run_dot
+from klantreis.exporters.tabular import read_tidy_csv
+from klantreis.review import read_answers
 from klantreis.serialize import Limits
 from klantreis.testing.strategies import hostile_texts, journeys
 
@@ -770,6 +772,42 @@ def test_diff_file_that_is_a_journey():
         diff_from_json(klantreis.dumps(JOURNEY, "json"))
 
 
+def test_diff_file_nested_thousands_deep():
+    with pytest.raises(DiffFormatError, match="nested too deep"):
+        diff_from_json("[" * 100_000 + "]" * 100_000)
+
+
+def test_diff_file_with_an_integer_of_thousands_of_digits():
+    with pytest.raises(DiffFormatError, match="not valid JSON: Exceeds the limit"):
+        diff_from_json('{"diff_format_version": ' + "9" * 5000 + "}")
+
+
+def test_diff_file_with_nan():
+    with pytest.raises(DiffFormatError, match="not valid JSON: NaN is not a number in JSON"):
+        diff_from_json('{"diff_format_version": NaN}')
+
+
+# --- tables read back: the tidy CSV and review answers ----------------------------------
+
+
+def test_csv_import_cell_over_the_csv_limit():
+    text = "phase,lane,title\np,client,ok\np,client," + "x" * 200_000 + "\n"
+    with pytest.raises(LoadError) as info:
+        read_tidy_csv(io.StringIO(text))
+    problem = info.value.problem
+    assert (problem.code, problem.line) == ("invalid-csv", 3)
+    assert "field larger than field limit" in problem.message
+
+
+def test_review_answers_cell_over_the_csv_limit(tmp_path):
+    path = tmp_path / "answers.csv"
+    path.write_text("step,answer\nbelt,ok\nbelt," + "x" * 200_000 + "\n", encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        read_answers(path)
+    problem = info.value.problem
+    assert (problem.code, problem.line, problem.source) == ("invalid-csv", 3, str(path))
+
+
 # --- the command line ------------------------------------------------------------------
 
 
@@ -796,6 +834,18 @@ def test_cli_garbage_on_stdin(monkeypatch, capsys):
     assert main(["export", "-", "--to", "markdown"]) == 2
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert line == "klantreis: <stdin>: error: the file is UTF-16; save it as UTF-8 [bad-encoding]"
+
+
+def test_cli_stdin_over_max_bytes(monkeypatch, capsys):
+    monkeypatch.setattr("klantreis.serialize.DEFAULT_LIMITS", Limits(max_bytes=100))
+    stdin = io.BytesIO(MINIMAL.encode() + b"description: " + b"x" * 10_000 + b"\n")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(stdin))
+    assert main(["export", "-", "--to", "markdown"]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line == (
+        "klantreis: <stdin>: error: the text is over the limit of 100 bytes [unreadable]"
+    )
+    assert stdin.tell() <= 8192 + 101  # read no more than the limit (and a buffer)
 
 
 def test_cli_internal_error_is_one_message(journey_file, monkeypatch, capsys):

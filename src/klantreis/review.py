@@ -471,26 +471,31 @@ def read_answers(
             raise LoadError(
                 Problem(code="bad-encoding", message="the file is not UTF-8", source=name)
             ) from None
-        return _answers_from_text(text)
+        return _answers_from_text(text, name)
     if hasattr(source, "read"):
         return _answers_from_text(source.read())
     return _answers_from_rows((n, dict(r)) for n, r in enumerate(source, 2))
 
 
-def _answers_from_text(text: str) -> list[Answer]:
+def _answers_from_text(text: str, name: str | None = None) -> list[Answer]:
     text = text.lstrip("\ufeff")
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    line = 1
     try:
         header = next(reader)
+        line = 2
+        for cells in reader:
+            start, line = line, reader.line_num + 1
+            rows.append((start, dict(zip(header, cells, strict=False))))
     except StopIteration:
         return []
-    rows = []
-    line = 2
-    for cells in reader:
-        start, line = line, reader.line_num + 1
-        rows.append((start, dict(zip(header, cells, strict=False))))
+    except csv.Error as exc:  # e.g. a cell over the csv module's limit of 131,072 characters
+        raise LoadError(
+            Problem(code="invalid-csv", message=f"invalid CSV: {exc}", source=name, line=line)
+        ) from None
     return _answers_from_rows(rows)
 
 

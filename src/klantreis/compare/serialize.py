@@ -210,10 +210,16 @@ def diff_from_json(text: str | bytes) -> JourneyDiff:
     Raises :class:`~klantreis.compare.DiffFormatError` saying where the document is wrong.
     """
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except RecursionError:
+        raise DiffFormatError("the diff is nested too deep to be a diff") from None
+    except ValueError as exc:  # also bytes that are not UTF-8, integers of 5000 digits
         raise DiffFormatError(f"the diff is not valid JSON: {exc}") from None
     return diff_from_data(data)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number in JSON")
 
 
 def diff_from_data(data: Any) -> JourneyDiff:

@@ -172,10 +172,11 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _load(name: str) -> Journey:
-    from klantreis.serialize import load, loads
+    from klantreis.serialize import DEFAULT_LIMITS, load, loads
 
-    if name == "-":
-        return loads(sys.stdin.buffer.read(), source="<stdin>")
+    if name == "-":  # read no more than the limit: loads() then refuses what is over it
+        data = sys.stdin.buffer.read(DEFAULT_LIMITS.max_bytes + 1)
+        return loads(data, source="<stdin>", limits=DEFAULT_LIMITS)
     return load(name)
 
 

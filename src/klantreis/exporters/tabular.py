@@ -567,6 +567,10 @@ def read_tidy_csv(
         header = next(reader)
     except StopIteration:
         raise LoadError(Problem(code="empty", message="the file is empty", source=name)) from None
+    except csv.Error as exc:
+        raise LoadError(
+            Problem(code="invalid-csv", message=f"invalid CSV: {exc}", source=name, line=1)
+        ) from None
     columns = [_column(_unneutralise(h)) for h in header]
     r.line = 1
     missing = [
@@ -583,12 +587,18 @@ def read_tidy_csv(
         raise ValidationError(Report(tuple(r.problems), name))
     rows: list[tuple[int, dict[str, str]]] = []
     line = 2
-    for row in reader:
-        start = line
-        line = reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue
-        rows.append((start, {c: _unneutralise(v) for c, v in zip(columns, row, strict=False) if c}))
+    try:
+        for row in reader:
+            start = line
+            line = reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue
+            cells = {c: _unneutralise(v) for c, v in zip(columns, row, strict=False) if c}
+            rows.append((start, cells))
+    except csv.Error as exc:  # e.g. a cell over the csv module's limit of 131,072 characters
+        raise LoadError(
+            Problem(code="invalid-csv", message=f"invalid CSV: {exc}", source=name, line=line)
+        ) from None
     return _build(r, rows, columns, base, title, lang, name)
 
 
