@@ -63,3 +63,14 @@ def docs(session: nox.Session) -> None:
     """Build the documentation site strictly (warnings are errors) into site/."""
     session.install("-e", ".[docs]")
     session.run("mkdocs", "build", "--strict")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """The benchmarks against orjson, pydantic, msgspec, PyYAML, DeepDiff and jsonpatch.
+
+    Not a default session. ``nox -s bench -- --quick`` for 1,000 and 10,000 steps only;
+    see benchmarks/README.md.
+    """
+    session.install("-e", ".", "orjson", "pydantic", "msgspec", "deepdiff", "jsonpatch", "pyyaml")
+    session.run("python", "benchmarks/run.py", *session.posargs)
