@@ -260,6 +260,16 @@ def test_string_of_megabytes():
     assert time.perf_counter() - started < 5
 
 
+def test_thousands_of_steps_with_one_title():
+    # Each derived id is the next free 'x-N': found in linear time, not quadratic.
+    steps = "  - {title: x, phase: p, lane: client}\n" * 10_000
+    started = time.perf_counter()
+    journey = klantreis.loads((MINIMAL + "steps:\n" + steps).encode())
+    assert time.perf_counter() - started < 3
+    assert [s.id for s in journey.steps[:3]] == ["x", "x-2", "x-3"]
+    assert journey.steps[-1].id == "x-10000"
+
+
 def test_file_over_max_bytes(tmp_path):
     path = tmp_path / "big.yaml"
     path.write_text(MINIMAL + "description: " + "x" * 200 + "\n")

@@ -544,11 +544,18 @@ _NAMED: tuple[tuple[str, str], ...] = (
 """Each collection of a journey and the field its ids are derived from."""
 
 
-def _unique(base: str, taken: set[str]) -> str:
-    candidate, n = base, 1
+def _unique(base: str, taken: set[str], tried: dict[str, int]) -> str:
+    """*base*, or *base*-2, -3, ...: the first not in *taken*, which it joins.
+
+    *tried* remembers where the search for each base stopped (every candidate before
+    it is taken, and stays taken), so many steps with one title cost linear time.
+    """
+    n = tried.get(base, 1)
+    candidate = base if n == 1 else f"{base}-{n}"
     while candidate in taken:
         n += 1
         candidate = f"{base}-{n}"
+    tried[base] = n
     taken.add(candidate)
     return candidate
 
@@ -570,10 +577,14 @@ def derive_ids(data: Any) -> Any:
             continue
         taken = {i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)}
         fallback = key.rstrip("s")
+        tried: dict[str, int] = {}
         new_items = []
         for item in items:
             if isinstance(item, dict) and "id" not in item and isinstance(item.get(named), str):
-                item = {**item, "id": _unique(slugify(item[named], fallback=fallback), taken)}
+                item = {
+                    **item,
+                    "id": _unique(slugify(item[named], fallback=fallback), taken, tried),
+                }
             new_items.append(item)
         data[key] = new_items
     return data
