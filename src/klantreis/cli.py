@@ -297,8 +297,13 @@ COMMANDS: list[Command] = [
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``klantreis`` command."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser of the ``klantreis`` command.
+
+    Only the command named in *argv* gets its arguments (and imports its module), so
+    ``klantreis --help`` and every command start without loading the others; with no
+    *argv*, every command is complete.
+    """
     parser = argparse.ArgumentParser(
         prog="klantreis",
         description="Customer journey mapping: validate, compare and export journey files.",
@@ -308,7 +313,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="show tracebacks (also KLANTREIS_DEBUG=1)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    wanted = None if argv is None else next((a for a in argv if not a.startswith("-")), "")
     for command in COMMANDS:
+        if wanted is not None and command.name != wanted:
+            sub.add_parser(command.name, help=command.help)
+            continue
         run = _resolve(command.run)
         doc = (run.__doc__ or command.help).strip()
         p = sub.add_parser(command.name, help=command.help, description=doc)
@@ -319,8 +328,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(arguments).parse_args(arguments)
     debug = args.debug or os.environ.get("KLANTREIS_DEBUG", "") not in ("", "0")
     try:
         return int(args.run(args))
