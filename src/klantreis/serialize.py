@@ -689,12 +689,12 @@ def _suggest(word: str, choices: Iterable[str]) -> str | None:
 
 
 def _enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
+    if isinstance(value, str):  # the fast path for valid values: one dict look-up
+        member = cl._value2member_map_.get(value)
+        if member is not None:
+            return member
     choices = [m.value for m in cl]
     if isinstance(value, str):
-        try:
-            return cl(value)
-        except ValueError:
-            pass
         raise _Invalid(
             f"{value!r} is not one of: {', '.join(choices)}",
             code="unknown-value",
