@@ -460,6 +460,22 @@ def test_dot_timeout_writes_nothing(journey_file, tmp_path, capsys):
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("timeout=nan", "option 'timeout': nan is not a number of seconds above 0"),
+        ("timeout=-1", "option 'timeout': -1.0 is not a number of seconds above 0"),
+        ("timeout=inf", "option 'timeout': inf is not a number of seconds above 0"),
+        ("dpi=100000", "option 'dpi': 100000 is not between 1 and 1200"),
+    ],
+)
+def test_dot_option_out_of_range(journey_file, tmp_path, capsys, option, message):
+    out = tmp_path / "map.png"
+    assert main(["export", str(journey_file), "--to", "png", "-o", str(out), "-O", option]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [f"klantreis: {message}"]
+    assert not out.exists()
+
+
 def test_dot_missing_is_one_message(journey_file, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("shutil.which", lambda name: None)
     assert main(["export", str(journey_file), "--to", "png", "-o", str(tmp_path / "m.png")]) == 2

@@ -70,6 +70,17 @@ class GraphOptions:
     dpi: int = option(96, help="resolution of PNG output, in dots per inch")
     timeout: float = option(120.0, help="seconds to wait for dot before giving up")
 
+    @dpi.validator
+    def _check_dpi(self, _attribute: object, value: int) -> None:
+        # dot allocates the whole bitmap: 1200 dpi is print quality, more is a mistake
+        if not 1 <= value <= 1200:
+            raise ValueError(f"option 'dpi': {value} is not between 1 and 1200")
+
+    @timeout.validator
+    def _check_timeout(self, _attribute: object, value: float) -> None:
+        if not (math.isfinite(value) and value > 0):
+            raise ValueError(f"option 'timeout': {value} is not a number of seconds above 0")
+
 
 # --- colours -------------------------------------------------------------------------
 
