@@ -693,6 +693,23 @@ def test_plugin_mutates_the_journey(mutation):
     assert klantreis.dumps(journey) == before
 
 
+def test_plugin_mutates_the_journey_around_its_immutability():
+    journey = klantreis.load(SPRING)
+
+    def render(journey, options):
+        object.__setattr__(journey.steps[3], "title", "forged")
+        return "done"
+
+    with (
+        plugins.plugin(_plugin_exporter("forger", render), name="forger"),
+        pytest.raises(
+            PluginError,
+            match=r"the 'forger' exporter \(registered in-process\) changed the journey",
+        ),
+    ):
+        klantreis.export(journey, "forger")
+
+
 def test_plugin_exporter_recurses_forever():
     def render(journey, options):
         return render(journey, options)

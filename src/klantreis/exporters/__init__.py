@@ -408,6 +408,9 @@ def render(
         )
     if language is not None:
         journey = localize(journey, language)
+    # The model is frozen; only object.__setattr__ gets around that. The hash (of every
+    # field, in milliseconds) tells when a plugin did, so its output is not trusted.
+    before = _fingerprint(journey)
     try:
         data = exporter.render(journey, options)
     except KlantreisError:
@@ -419,6 +422,11 @@ def render(
             f"the {exporter.name!r} exporter ({_origin(exporter)}) failed: "
             f"{type(exc).__name__}: {exc}"
         ) from exc
+    if before is not None and _fingerprint(journey) != before:
+        raise PluginError(
+            f"the {exporter.name!r} exporter ({_origin(exporter)}) changed the journey it "
+            "was given, going around its immutability; its output is not used"
+        )
     expected = bytes if exporter.binary else str
     if not isinstance(data, expected):
         raise PluginError(
@@ -426,6 +434,13 @@ def render(
             f"{type(data).__name__}, but it declares {exporter.output_kind} output"
         )
     return data
+
+
+def _fingerprint(journey: Journey) -> int | None:
+    try:
+        return hash(journey)
+    except TypeError:  # a journey built around the converters, holding a list
+        return None
 
 
 def encode(exporter: Exporter, data: str | bytes) -> bytes:
