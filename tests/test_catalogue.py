@@ -9,6 +9,7 @@ hypothesis tests at the end (``hostile`` in their names) run long under
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import io
@@ -24,6 +25,7 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import klantreis
 from klantreis import (
@@ -933,3 +935,21 @@ def test_hostile_text_round_trips_through_yaml_and_json(text):
     journey = _hostile_journey(text)
     for fmt in ("yaml", "json"):
         assert klantreis.loads(klantreis.dumps(journey, fmt), format=fmt) == journey
+
+
+YAML_PIECES = st.sampled_from(
+    [
+        *("title: ", "phases:\n", "steps:\n", "  - ", "name: ", "id: ", "ratings: "),
+        *("&a ", "*a ", "!!python/object:os.system ", "!x ", "!!int ", "<<: ", "? "),
+        *("[", "]", "{", "}", ", ", ": ", "- ", "\n", "  ", '"', "'", "\\", "#", "|\n"),
+        *("no", "off", "9:30", "010", ".nan", "-.inf", "1e999", "9" * 30, "true", "~"),
+        *("---\n", "...\n", "%YAML 1.1\n", "\t", "\x00", "\ufeff", "\u2028", "\x85"),
+    ]
+)
+
+
+@given(text=st.lists(YAML_PIECES, max_size=40).map("".join), fmt=st.sampled_from(["yaml", "json"]))
+def test_hostile_documents_give_only_klantreis_errors(text, fmt):
+    for data in (text, text.encode("utf-8")):
+        with contextlib.suppress(LoadError, ValidationError):
+            klantreis.loads(data, format=fmt, source=f"x.{fmt}")
