@@ -258,6 +258,23 @@ def _items(changes: Iterable[Change]) -> dict[tuple[Collection, str, str], list[
     return grouped
 
 
+def _where_lines(words: _Words, change: Change) -> list[str]:
+    """Where an added, renamed or moved item went; nothing for other kinds."""
+    if change.kind is Kind.ADDED and change.item is not None:
+        phase, lane = getattr(change.item, "phase", None), getattr(change.item, "lane", None)
+        if phase is not None and lane is not None:
+            return [words("added-at", phase=words.escape(phase), lane=words.escape(lane))]
+    elif change.kind is Kind.RENAMED:
+        old, new = words.escape(change.id), words.escape(change.new_id)
+        return [words("renamed-to", old=old, new=new)]
+    elif change.kind is Kind.MOVED:
+        lines = [words.field_change(f) for f in change.fields]
+        if change.old_index is not None and change.new_index is not None:
+            lines.append(words("position", old=change.old_index + 1, new=change.new_index + 1))
+        return lines
+    return []
+
+
 def _detail_lines(
     words: _Words,
     records: list[Change],
@@ -271,18 +288,8 @@ def _detail_lines(
     name = words.escape(first.label) if first.label else words.escape(first.new_id)
     lines: list[str] = []
     for change in records:
-        if change.kind is Kind.ADDED and change.item is not None:
-            phase, lane = getattr(change.item, "phase", None), getattr(change.item, "lane", None)
-            if phase is not None and lane is not None:
-                lines.append(words("added-at", phase=words.escape(phase), lane=words.escape(lane)))
-        elif change.kind is Kind.RENAMED:
-            old, new = words.escape(change.id), words.escape(change.new_id)
-            lines.append(words("renamed-to", old=old, new=new))
-        elif change.kind is Kind.MOVED:
-            lines.extend(words.field_change(f) for f in change.fields)
-            if change.old_index is not None and change.new_index is not None:
-                lines.append(words("position", old=change.old_index + 1, new=change.new_index + 1))
-        elif change.kind is Kind.CHANGED:
+        lines.extend(_where_lines(words, change))
+        if change.kind is Kind.CHANGED:
             for f in change.fields:
                 if f.field == "ratings" and change.collection is Collection.STEPS:
                     found = ratings.get(change.new_id, [])
@@ -305,18 +312,8 @@ def _brief(
     """What changed about one item, in a few words: the field names, moves and verdicts."""
     parts: list[str] = []
     for change in records:
-        if change.kind is Kind.ADDED and change.item is not None:
-            phase, lane = getattr(change.item, "phase", None), getattr(change.item, "lane", None)
-            if phase is not None and lane is not None:
-                parts.append(words("added-at", phase=words.escape(phase), lane=words.escape(lane)))
-        elif change.kind is Kind.RENAMED:
-            old, new = words.escape(change.id), words.escape(change.new_id)
-            parts.append(words("renamed-to", old=old, new=new))
-        elif change.kind is Kind.MOVED:
-            parts.extend(words.field_change(f) for f in change.fields)
-            if change.old_index is not None and change.new_index is not None:
-                parts.append(words("position", old=change.old_index + 1, new=change.new_index + 1))
-        elif change.kind is Kind.CHANGED:
+        parts.extend(_where_lines(words, change))
+        if change.kind is Kind.CHANGED:
             for f in change.fields:
                 name = field_name(f.field, words.language)
                 found = ratings.get(change.new_id, []) if f.field == "ratings" else []
