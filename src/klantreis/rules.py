@@ -16,6 +16,7 @@ import difflib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
+from typing import Any
 
 from attrs import frozen
 
@@ -78,10 +79,16 @@ RULES: list[Rule] = []
 """Every rule, in the order they run."""
 
 
-def rule(code: str, severity: Severity = ERROR) -> Callable[[Callable[..., Iterable[tuple]]], Rule]:  # type: ignore[type-arg]
+Finding = tuple[Any, ...]
+"""What a rule function yields: ``(path, message)`` or ``(path, message, hint)``."""
+
+
+def rule(
+    code: str, severity: Severity = ERROR
+) -> Callable[[Callable[[Journey, Index], Iterable[Finding]]], Rule]:
     """Register a rule. The function yields ``(path, message)`` or ``(path, message, hint)``."""
 
-    def register(function: Callable[[Journey, Index], Iterable[tuple]]) -> Rule:  # type: ignore[type-arg]
+    def register(function: Callable[[Journey, Index], Iterable[Finding]]) -> Rule:
         def problems(journey: Journey, index: Index) -> Iterator[Problem]:
             for found in function(journey, index):
                 path, message, *rest = found
