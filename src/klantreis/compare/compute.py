@@ -632,28 +632,18 @@ def _emit(
                     new_index=j if out_of_place else None,
                 )
             )
-        if changed:
-            out.append(
-                Change(
-                    kind=Kind.CHANGED,
-                    collection=collection,
-                    id=o.id,
-                    new_id=item.id,
-                    label=label,
-                    fields=tuple(changed),
+        for kind, fields in ((Kind.CHANGED, changed), (Kind.RELINKED, relinked)):
+            if fields:
+                out.append(
+                    Change(
+                        kind=kind,
+                        collection=collection,
+                        id=o.id,
+                        new_id=item.id,
+                        label=label,
+                        fields=tuple(fields),
+                    )
                 )
-            )
-        if relinked:
-            out.append(
-                Change(
-                    kind=Kind.RELINKED,
-                    collection=collection,
-                    id=o.id,
-                    new_id=item.id,
-                    label=label,
-                    fields=tuple(relinked),
-                )
-            )
 
 
 # --- ratings --------------------------------------------------------------------------
