@@ -327,3 +327,22 @@ keys = st.sampled_from(
 def test_arbitrary_documents_raise_nothing_but_klantreis_errors(data):
     with contextlib.suppress(klantreis.KlantreisError):
         klantreis.loads(json.dumps(data), format="json")
+
+
+def test_deep_nesting_refused_by_libyaml_is_too_deep_not_invalid_yaml():
+    # Newer libyaml refuses deep flow nesting while scanning, before any event: the
+    # problem must still be the located `too-deep`, whatever libyaml's own wording.
+    text = "title: x\nnotes: ok\ndescription: " + "[" * 5000 + "]" * 5000 + "\n"
+    problem = load_error(text, "yaml")
+    assert (problem.code, problem.line) == ("too-deep", 3)
+
+
+def test_brackets_inside_quotes_or_comments_do_not_count_as_nesting():
+    # A real YAML error in a file whose text holds many brackets inside quotes and
+    # comments stays an `invalid-yaml` problem at its own line.
+    brackets = "[" * 100
+    text = f"title: '{brackets}'\n# {brackets}\ndescription: \"{brackets}\"\n  bad: [\n"
+    problem = load_error(text, "yaml")
+    assert problem.code == "invalid-yaml"
+    assert problem.line is not None
+    assert problem.line >= 3

@@ -164,8 +164,12 @@ def _mark(event: Any) -> tuple[int, int]:  # a yaml.Event
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 
-def _too_deep(limits: Limits, source: str | None, event: yaml.Event | None = None) -> LoadError:
-    line, column = _mark(event) if event is not None else (None, None)
+def _too_deep(
+    limits: Limits, source: str | None, event: yaml.Event | None = None, line: int | None = None
+) -> LoadError:
+    column = None
+    if event is not None:
+        line, column = _mark(event)
     return LoadError(
         Problem(
             code="too-deep",
@@ -210,10 +214,46 @@ class _Frame:
         self.key_event: yaml.Event | None = None
 
 
-def _events(text: str, source: str | None) -> Iterator[Any]:  # yaml.Event subclasses
+def _flow_too_deep(text: str, limits: Limits) -> int | None:
+    """The line where flow brackets (``[`` ``{``) first nest deeper than the limit, if any.
+
+    libyaml refuses deep flow nesting itself while scanning ahead, before the reader sees
+    the events (seen with PyYAML 6.0.4; its message and limit are libyaml's). This scan
+    runs only after such a refusal, to report it as the located ``too-deep`` problem, and
+    so does not depend on the wording of the upstream message.
+    """
+    depth, line, quote, previous = 0, 1, "", "\n"
+    comment = False
+    for char in text:
+        if char == "\n":
+            line += 1
+            comment = False
+        elif comment:
+            continue
+        elif quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"" and previous in "\n[{,:- ":  # a quoted scalar starts here
+            quote = char
+        elif char == "#":
+            comment = True
+        elif char in "[{":
+            depth += 1
+            if depth > limits.max_depth:
+                return line
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        previous = char
+    return None
+
+
+def _events(text: str, source: str | None, limits: Limits) -> Iterator[Any]:  # yaml.Event
     try:
         yield from yaml.parse(text, Loader=_NodeLoader)
     except yaml.YAMLError as exc:
+        line = _flow_too_deep(text, limits)
+        if line is not None:
+            raise _too_deep(limits, source, line=line) from None
         raise _yaml_error(exc, source) from None
 
 
@@ -277,7 +317,7 @@ def _read_yaml(text: str, source: str | None, limits: Limits) -> tuple[Any, list
                     first_lines[(id(container), (key,))] = _mark(top.key_event)[0]
             top.key, top.key_event = None, None
 
-    for event in _events(text, source):
+    for event in _events(text, source, limits):
         kind = type(event)
         if kind is yaml.ScalarEvent:
             tag = event.tag
