@@ -897,7 +897,7 @@ def test_cli_internal_error_is_one_message(journey_file, monkeypatch, capsys):
     def broken(*args, **kwargs):
         raise RuntimeError("unexpected")
 
-    monkeypatch.setattr("klantreis.serialize.load", broken)
+    monkeypatch.setattr("klantreis.validation.load", broken)
     assert main(["export", str(journey_file), "--to", "markdown"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("klantreis: internal error: RuntimeError: unexpected\n")

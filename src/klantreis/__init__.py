@@ -62,8 +62,8 @@ if TYPE_CHECKING:
     from klantreis.exporters import Exporter, export, get_exporter, list_exporters
     from klantreis.hookspecs import hookimpl
     from klantreis.review import fingerprint, import_answers, review_sheet, sign_off
-    from klantreis.serialize import FORMAT_VERSION, Limits, dump, dumps, load, loads, to_data
-    from klantreis.validation import validate
+    from klantreis.serialize import FORMAT_VERSION, Limits, dump, dumps, to_data
+    from klantreis.validation import load, loads, validate
     from klantreis.workshop import Workshop, load_workshop, validate_workshop, workshop_template
 
 __all__ = [
@@ -146,8 +146,8 @@ _LAZY = {
     "Limits": "klantreis.serialize",
     "dump": "klantreis.serialize",
     "dumps": "klantreis.serialize",
-    "load": "klantreis.serialize",
-    "loads": "klantreis.serialize",
+    "load": "klantreis.validation",
+    "loads": "klantreis.validation",
     "to_data": "klantreis.serialize",
     "validate": "klantreis.validation",
     "Exporter": "klantreis.exporters",

@@ -239,7 +239,7 @@ def _write_output(
 
 def load_journey(name: str) -> Journey:
     """Load a journey for a command; problems raise and end in exit status 2."""
-    from klantreis.serialize import load
+    from klantreis.validation import load
 
     return load(name)
 

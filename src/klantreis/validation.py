@@ -1,15 +1,21 @@
-"""``validate()``: every problem of a journey or a journey file, errors and warnings."""
+"""Reading and checking: ``load()``/``loads()`` and ``validate()``.
+
+The file format (:mod:`klantreis.serialize`) builds a journey and locates what is
+wrong with its structure; the domain rules (:mod:`klantreis.rules`) judge the journey.
+This module puts the two together.
+"""
 
 from __future__ import annotations
 
 import os
 
-from klantreis.errors import Report
+from klantreis.errors import Report, ValidationError
 from klantreis.model import Journey
 from klantreis.rules import check
-from klantreis.serialize import DEFAULT_LIMITS, Format, Limits, read_document
+from klantreis.serialize import DEFAULT_LIMITS, Document, Format, Limits, read_document
+from klantreis.serialize.reading import read_text
 
-__all__ = ["validate"]
+__all__ = ["load", "loads", "validate"]
 
 
 def validate(
@@ -39,3 +45,43 @@ def validate(
     document = read_document(target, format=format, limits=limits)
     more = check(document.value) if document.value is not None else []
     return document.report(more)
+
+
+def _finish(doc: Document[Journey], run_rules: bool) -> Journey:
+    more = check(doc.value) if doc.value is not None and run_rules else []
+    report = doc.report(more)
+    if doc.value is None or not report.ok:
+        raise ValidationError(report)
+    return doc.value
+
+
+def load(
+    source: str | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    check: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Journey:
+    """Read a journey file (YAML or JSON, told apart by suffix or content).
+
+    Raises :class:`~klantreis.LoadError` when the file cannot be read or parsed, and
+    :class:`~klantreis.ValidationError` with every located problem when it is not a
+    valid journey. With ``check=False`` only the structure is checked, not the
+    domain rules (a journey with a dangling reference still loads). Warnings never
+    raise: use :func:`klantreis.validate` to see them.
+    """
+    return _finish(read_document(source, format=format, limits=limits), check)
+
+
+def loads(
+    text: str | bytes,
+    *,
+    format: Format | None = None,
+    source: str | None = None,
+    check: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Journey:
+    """Read a journey from text; *source* names it in messages. See :func:`load`."""
+    if isinstance(text, bytes):
+        return _finish(read_document(text, format=format, name=source, limits=limits), check)
+    return _finish(read_text(text, format, source, limits), check)

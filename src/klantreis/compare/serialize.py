@@ -32,7 +32,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any, TypeVar
+
+from cattrs import Converter
 
 from klantreis.compare._items import COLLECTION_CLASSES, field_type
 from klantreis.compare.errors import DiffFormatError
@@ -51,6 +54,9 @@ from klantreis.compare.model import (
 from klantreis.compare.report import ActionEffect, EffectReport, Flag, Outcome
 from klantreis.errors import format_path
 from klantreis.model import Direction, Iteration, Language, Status
+from klantreis.serialize import make_converter
+from klantreis.serialize.converter import describe
+from klantreis.serialize.structuring import problems_from_exception
 
 __all__ = [
     "DIFF_FORMAT_VERSION",
@@ -67,10 +73,10 @@ T = TypeVar("T")
 Path = tuple[str | int, ...]
 
 
-def _converter() -> Any:
-    from klantreis.serialize import _converter as converter
-
-    return converter
+@cache
+def _converter() -> Converter:
+    """The journey file's converter, for field values and items (built on first use)."""
+    return make_converter()
 
 
 # --- writing --------------------------------------------------------------------------
@@ -273,7 +279,7 @@ class _Reader:
         self, required: tuple[str, ...] = (), optional: tuple[str, ...] = ()
     ) -> dict[str, _Reader]:
         if not isinstance(self.value, Mapping):
-            raise self.fail(f"expected a mapping, got {_describe(self.value)}")
+            raise self.fail(f"expected a mapping, got {describe(self.value)}")
         unknown = [k for k in self.value if k not in required and k not in optional]
         if unknown:
             raise self.fail(f"unknown key {unknown[0]!r}")
@@ -284,28 +290,28 @@ class _Reader:
 
     def items(self) -> list[_Reader]:
         if not isinstance(self.value, list):
-            raise self.fail(f"expected a list, got {_describe(self.value)}")
+            raise self.fail(f"expected a list, got {describe(self.value)}")
         return [_Reader(v, (*self.path, i)) for i, v in enumerate(self.value)]
 
     def text(self, *, optional: bool = False) -> Any:
         if optional and self.value is None:
             return None
         if not isinstance(self.value, str):
-            raise self.fail(f"expected text, got {_describe(self.value)}")
+            raise self.fail(f"expected text, got {describe(self.value)}")
         return self.value
 
     def integer(self, *, optional: bool = False) -> Any:
         if optional and self.value is None:
             return None
         if not isinstance(self.value, int) or isinstance(self.value, bool):
-            raise self.fail(f"expected a whole number, got {_describe(self.value)}")
+            raise self.fail(f"expected a whole number, got {describe(self.value)}")
         return self.value
 
     def number(self, *, optional: bool = False) -> Any:
         if optional and self.value is None:
             return None
         if not isinstance(self.value, (int, float)) or isinstance(self.value, bool):
-            raise self.fail(f"expected a number, got {_describe(self.value)}")
+            raise self.fail(f"expected a number, got {describe(self.value)}")
         return float(self.value)
 
     def choice(self, enum_class: Callable[[Any], T], *, optional: bool = False) -> T | None:
@@ -327,24 +333,16 @@ class _Reader:
 
     def model(self, kind: Any) -> Any:
         """Structure a model value of type *kind* with the journey file's converter."""
-        from klantreis.serialize import _problems_from_exception
-
         try:
             return _converter().structure(self.value, kind)
         except Exception as exc:  # every failure becomes one located message
-            problems = list(_problems_from_exception(exc, (), self.value))
+            problems = list(problems_from_exception(exc, (), self.value))
             if not problems:  # pragma: no cover - the converter always explains itself
                 raise self.fail(str(exc)) from None
             first = problems[0]
             where = format_path((*self.path, *first.path))
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
             raise DiffFormatError(f"{where}: {first.message}{more}") from None
-
-
-def _describe(value: Any) -> str:
-    from klantreis.serialize import _describe as describe
-
-    return describe(value)
 
 
 def _optional_list(parent: dict[str, _Reader], key: str, read: Callable[[_Reader], T]) -> list[T]:

@@ -172,7 +172,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _load(name: str) -> Journey:
-    from klantreis.serialize import DEFAULT_LIMITS, load, loads
+    from klantreis.serialize import DEFAULT_LIMITS
+    from klantreis.validation import load, loads
 
     if name == "-":  # read no more than the limit: loads() then refuses what is over it
         data = sys.stdin.buffer.read(DEFAULT_LIMITS.max_bytes + 1)

@@ -82,7 +82,8 @@ def write_back(
     """
     from klantreis._files import atomic_write
     from klantreis.cli import UsageError
-    from klantreis.serialize import dumps, loads
+    from klantreis.serialize import dumps
+    from klantreis.validation import loads
 
     target = Path(path)
     fmt: Format = "json" if target.suffix.lower() == ".json" else "yaml"

@@ -1,7 +1,7 @@
 """Workshop files: YAML or JSON, read and written like journey files.
 
 The same strict reader as journeys (YAML 1.2 scalars, located problems, no key given
-twice), the same converter with three hooks added at import time: times of day are
+twice), and a converter built from the journeys' with three hooks added: times of day are
 text ``H:MM`` (``9:30``; a number such as YAML 1.1's ``570`` is refused with a
 message that says how to write it), the workshop's enumerations are their values, and
 a ``format_version`` key is checked at the top. Writing is canonical, like journeys.
@@ -15,22 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from cattrs import Converter
 from cattrs.gen import make_dict_structure_fn
 
 from klantreis._files import atomic_write
 from klantreis.errors import Problem, Report, Severity, ValidationError
-from klantreis.serialize import (
-    DEFAULT_LIMITS,
-    Format,
-    Limits,
-    _converter,
-    _Dumper,
-    _enum,
-    _enum_value,
-    _expect,
-    _Invalid,
-    read_document,
-)
+from klantreis.serialize import DEFAULT_LIMITS, Format, Limits, make_converter, read_document
+from klantreis.serialize.converter import Invalid, expect, structure_enum, unstructure_enum
+from klantreis.serialize.writing import Dumper
 from klantreis.workshop.model import ClockTime, MeetingKind, MethodStep, Workshop
 from klantreis.workshop.rules import check_workshop
 
@@ -57,7 +49,7 @@ def _clock(value: Any, _: type) -> ClockTime:
         try:
             return ClockTime.parse(value)
         except ValueError:
-            raise _Invalid(
+            raise Invalid(
                 f"{value!r} is not a time of day; write it as H:MM, e.g. '9:30' or '13:05'",
                 code="bad-time",
             ) from None
@@ -73,15 +65,15 @@ def _clock(value: Any, _: type) -> ClockTime:
             )
     elif isinstance(value, float):
         hint = "write times with a colon, not a point: '9:30', not 9.30"
-    raise _expect("a time of day written as H:MM, e.g. '9:30'", value, hint)
+    raise expect("a time of day written as H:MM, e.g. '9:30'", value, hint)
 
 
-def _workshop_hook() -> Any:
-    build = make_dict_structure_fn(Workshop, _converter)
+def _workshop_hook(conv: Converter) -> Any:
+    build = make_dict_structure_fn(Workshop, conv)
 
     def structure(value: Any, t: type) -> Workshop:
         if not isinstance(value, dict):
-            raise _expect("a workshop (a mapping)", value)
+            raise expect("a workshop (a mapping)", value)
         value = dict(value)
         version = value.pop("format_version", WORKSHOP_FORMAT_VERSION)
         if version != WORKSHOP_FORMAT_VERSION:
@@ -90,7 +82,7 @@ def _workshop_hook() -> Any:
                 and not isinstance(version, bool)
                 and version > WORKSHOP_FORMAT_VERSION
             )
-            raise _Invalid(
+            raise Invalid(
                 f"the file is in workshop format version {version}, written by a newer "
                 "klantreis; upgrade klantreis to read it"
                 if newer
@@ -104,12 +96,19 @@ def _workshop_hook() -> Any:
     return structure
 
 
-_converter.register_structure_hook(ClockTime, _clock)
-_converter.register_unstructure_hook(ClockTime, str)
-for _enum_class in (MeetingKind, MethodStep):
-    _converter.register_structure_hook(_enum_class, _enum)
-    _converter.register_unstructure_hook(_enum_class, _enum_value)
-_converter.register_structure_hook(Workshop, _workshop_hook())
+def _make_converter() -> Converter:
+    """The journeys' converter, with the workshop's own types added."""
+    conv = make_converter()
+    conv.register_structure_hook(ClockTime, _clock)
+    conv.register_unstructure_hook(ClockTime, str)
+    for enum_class in (MeetingKind, MethodStep):
+        conv.register_structure_hook(enum_class, structure_enum)
+        conv.register_unstructure_hook(enum_class, unstructure_enum)
+    conv.register_structure_hook(Workshop, _workshop_hook(conv))
+    return conv
+
+
+_converter = _make_converter()
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -158,7 +157,9 @@ def validate_workshop(
     """
     if isinstance(target, Workshop):
         return Report(tuple(check_workshop(target)))
-    document = read_document(target, into=Workshop, format=format, limits=limits)
+    document = read_document(
+        target, into=Workshop, format=format, limits=limits, converter=_converter
+    )
     return _finish(document, str(target), check=True)[1]
 
 
@@ -175,7 +176,9 @@ def load_workshop(
     :class:`~klantreis.ValidationError` with every located problem when it is not a
     valid workshop (with ``check=False``, only when its structure is wrong).
     """
-    document = read_document(source, into=Workshop, format=format, limits=limits)
+    document = read_document(
+        source, into=Workshop, format=format, limits=limits, converter=_converter
+    )
     value, report = _finish(document, str(source), check)
     if value is None or not report.ok:
         raise ValidationError(report)
@@ -196,7 +199,7 @@ def loads_workshop(
     ('9:30', 150)
     """
     data = text if isinstance(text, bytes) else text.encode("utf-8")
-    document = read_document(data, into=Workshop, format=format, name=source)
+    document = read_document(data, into=Workshop, format=format, name=source, converter=_converter)
     value, report = _finish(document, None, check)
     if value is None or not report.ok:
         raise ValidationError(report)
@@ -213,7 +216,7 @@ def workshop_to_data(workshop: Workshop) -> dict[str, Any]:
     return data
 
 
-class _WorkshopDumper(_Dumper):
+class _WorkshopDumper(Dumper):
     """Times of day in quotes, so that a YAML 1.1 reader does not take 9:30 for 570."""
 
 
@@ -225,7 +228,7 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
             pass
         else:
             return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
-    representer = _Dumper.yaml_representers[str]
+    representer = Dumper.yaml_representers[str]
     node: yaml.ScalarNode = representer(dumper, value)
     return node
 

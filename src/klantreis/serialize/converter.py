@@ -1,0 +1,420 @@
+"""The configured cattrs converter: strict hooks for every type a journey file holds.
+
+:func:`make_converter` builds a new one; callers that read their own document types
+(a workshop plan, a diff, exporter options) build theirs from it and add their hooks
+there, so that no module changes another's converter. The hooks raise
+:class:`Invalid` (or :class:`ManyInvalid`) with a code and a path below the
+attribute; :func:`klantreis.serialize.structuring.problems_from_exception` turns
+them into located problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import math
+import re
+import types
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar, Union, get_args, get_origin
+
+import attrs
+from cattrs import Converter
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from klantreis import model
+from klantreis.errors import PathPart
+from klantreis.model import Duration, DurationUnit, Note, NoteKind, Rating, SystemBoundary
+from klantreis.serialize.limits import Rejected
+
+__all__ = [
+    "Invalid",
+    "ManyInvalid",
+    "describe",
+    "expect",
+    "make_converter",
+    "parse_duration",
+    "structure_enum",
+    "suggest",
+    "unstructure_enum",
+]
+
+T = TypeVar("T")
+
+
+class Invalid(ValueError):
+    """A value of the wrong shape; *path* goes below the attribute it was found at."""
+
+    def __init__(
+        self,
+        message: str,
+        code: str = "wrong-type",
+        path: tuple[PathPart, ...] = (),
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message, self.code, self.path, self.hint = message, code, path, hint
+
+
+class ManyInvalid(ValueError):
+    """Several problems found by one hook."""
+
+    def __init__(self, errors: list[Invalid]) -> None:
+        super().__init__("; ".join(e.message for e in errors))
+        self.errors = errors
+
+
+def describe(value: Any) -> str:
+    """How a value reads in a message: ``the text 'x'``, ``a list``, ``nothing (null)``."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, Rejected):
+        return f"the number {value!r}, which is not allowed (too long, or not finite)"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def expect(kind: str, value: Any, hint: str | None = None) -> Invalid:
+    """The :class:`Invalid` for a value that is not *kind*: ``expected kind, got ...``."""
+    return Invalid(f"expected {kind}, got {describe(value)}", hint=hint)
+
+
+def _str(value: Any, _: type) -> str:
+    if isinstance(value, str):
+        if _SURROGATE.search(value):  # JSON's "\ud800": no file or terminal can take it
+            raise Invalid(
+                "the text holds a lone surrogate (an escape like \\ud800), which is not "
+                "a character",
+                code="bad-text",
+            )
+        return value
+    hint = "put it in quotes to keep it as text" if isinstance(value, (bool, int, float)) else None
+    raise expect("text", value, hint)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _int(value: Any, _: type) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise expect("a whole number", value)
+
+
+def _float(value: Any, _: type) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    raise expect("a number", value)
+
+
+def _bool(value: Any, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise expect("true or false", value)
+
+
+def _date(value: Any, _: type) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise expect("a date written as YYYY-MM-DD", value)
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    """``did you mean 'x'?`` for the closest of *choices*, if any is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else None
+
+
+def structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
+    """The strict hook for an enumeration: its value, or a problem that lists the choices."""
+    if isinstance(value, str):  # the fast path for valid values: one dict look-up
+        member = cl._value2member_map_.get(value)
+        if member is not None:
+            return member
+    choices = [m.value for m in cl]
+    if isinstance(value, str):
+        raise Invalid(
+            f"{value!r} is not one of: {', '.join(choices)}",
+            code="unknown-value",
+            hint=suggest(value, choices) or _from_label(value, cl),
+        )
+    raise expect("one of: " + ", ".join(choices), value)
+
+
+def _from_label(word: str, cl: type[enum.Enum]) -> str | None:
+    """A hint for a value written as its Dutch or English label (``gedaan`` for done)."""
+    from klantreis.templates import LABELS
+
+    words = {
+        word.strip(): member
+        for member in cl
+        for label in LABELS.get(member, ())
+        for word in label.casefold().split("/")
+    }
+    folded = word.casefold().strip()
+    close = difflib.get_close_matches(folded, list(words), n=1, cutoff=0.7)
+    if not close and len(folded) >= 4:  # 'kennis' for 'Kennis, houding en vaardigheden ...'
+        close = [w for w in words if w.startswith(folded)][:1]
+    if close:
+        return f"did you mean {words[close[0]].value!r}? values are written in English"
+    return None
+
+
+_UNITS: dict[str, DurationUnit] = {}
+for _unit, _words in {
+    DurationUnit.MINUTES: ("minute", "minutes", "min", "mins", "minuut", "minuten"),
+    DurationUnit.HOURS: ("hour", "hours", "h", "uur", "uren"),
+    DurationUnit.DAYS: ("day", "days", "d", "dag", "dagen"),
+    DurationUnit.WEEKS: ("week", "weeks", "w", "weken", "wk"),
+    DurationUnit.MONTHS: ("month", "months", "maand", "maanden", "mnd"),
+    DurationUnit.YEARS: ("year", "years", "jaar", "jaren", "y"),
+}.items():
+    for _word in _words:
+        _UNITS[_word] = _unit
+
+_DURATION = re.compile(
+    r"\s*(\d+(?:[.,]\d+)?(?:e[-+]?\d+)?)\s*"
+    r"(?:(?:-|–|to|tot|à|a)\s*(\d+(?:[.,]\d+)?(?:e[-+]?\d+)?))?\s*([^\W\d_]+)\.?\s*"
+)
+
+
+def parse_duration(text: str) -> Duration:
+    """Read a duration as people write it: ``2 weeks``, ``4-6 weken``, ``45 min``.
+
+    >>> parse_duration("4-6 weken")
+    Duration(amount=4.0, unit=<DurationUnit.WEEKS: 'weeks'>, up_to=6.0)
+    """
+    match = _DURATION.fullmatch(text)
+    unit = _UNITS.get(match.group(3).casefold()) if match else None
+    if match is None or unit is None:
+        raise Invalid(
+            f"{text!r} is not a duration; write e.g. '2 weeks', '4-6 weken' or '45 min'",
+            code="bad-duration",
+        )
+    low = float(match.group(1).replace(",", "."))
+    high = float(match.group(2).replace(",", ".")) if match.group(2) else None
+    if high is not None and high < low:
+        raise Invalid(f"the range in {text!r} runs backwards", code="bad-duration")
+    return Duration(low, unit, high)
+
+
+def _duration(value: Any, _: type) -> Duration:
+    if isinstance(value, str):
+        return parse_duration(value)
+    raise expect("a duration such as '2 weeks'", value)
+
+
+def _ratings(value: Any, _: type) -> tuple[Rating, ...]:
+    if not isinstance(value, dict):
+        raise expect("a mapping of scale to rating, e.g. {emotion: 4}", value)
+    ratings, errors = [], []
+    for scale, votes in value.items():
+        if isinstance(votes, int) and not isinstance(votes, bool):
+            ratings.append(Rating(scale, (votes,)))
+        elif isinstance(votes, list) and votes:
+            bad = [
+                Invalid(f"expected a whole number, got {describe(v)}", path=(scale, i))
+                for i, v in enumerate(votes)
+                if not isinstance(v, int) or isinstance(v, bool)
+            ]
+            errors.extend(bad)
+            if not bad:
+                ratings.append(Rating(scale, tuple(votes)))
+        else:
+            errors.append(
+                Invalid(
+                    f"expected a whole number or a list of votes, got {describe(votes)}",
+                    path=(scale,),
+                )
+            )
+    if errors:
+        raise ManyInvalid(errors)
+    return tuple(ratings)
+
+
+_NOTE_KEYS = {kind.value: kind for kind in NoteKind}
+
+
+def _note(value: Any, _: type) -> Note:
+    if not isinstance(value, dict):
+        raise expect("a mapping such as {question: ...}", value)
+    kinds = [k for k in value if k in _NOTE_KEYS]
+    extra = [k for k in value if k not in _NOTE_KEYS and k not in ("author", "suggestion")]
+    errors = [
+        Invalid(
+            f"unknown key {k!r} in a Note",
+            code="unknown-key",
+            path=(k,),
+            hint=suggest(k, [*_NOTE_KEYS, "author", "suggestion"]),
+        )
+        for k in extra
+    ]
+    if len(kinds) != 1:
+        errors.append(
+            Invalid(
+                "a note needs exactly one of the keys question (?), disagreement (!) "
+                f"or addition (+); found {len(kinds)}",
+                code="bad-note",
+            )
+        )
+    fields: dict[str, Any] = {}
+    for key in (*kinds[:1], "author", "suggestion"):
+        if key in value:
+            try:
+                fields[key] = (
+                    _str(value[key], str) if value[key] is not None or key in kinds else None
+                )
+            except Invalid as exc:
+                errors.append(Invalid(exc.message, path=(key,), hint=exc.hint))
+    if errors:
+        raise ManyInvalid(errors)
+    return Note(
+        kind=_NOTE_KEYS[kinds[0]],
+        text=fields[kinds[0]],
+        author=fields.get("author"),
+        suggestion=fields.get("suggestion"),
+    )
+
+
+def _note_out(note: Note) -> dict[str, Any]:
+    out: dict[str, Any] = {note.kind.value: note.text}
+    if note.author is not None:
+        out["author"] = note.author
+    if note.suggestion is not None:
+        out["suggestion"] = note.suggestion
+    return out
+
+
+def _is_tuple_of(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_optional(t: Any) -> bool:
+    return get_origin(t) in (Union, types.UnionType) and type(None) in get_args(t)
+
+
+_ENUMS = tuple(
+    obj
+    for obj in vars(model).values()
+    if isinstance(obj, type) and issubclass(obj, enum.Enum) and obj.__module__ == model.__name__
+)
+
+
+def unstructure_enum(member: enum.Enum) -> Any:
+    """An enumeration member as written to files: its value."""
+    return member.value
+
+
+def make_converter() -> Converter:
+    """A new converter configured for journey files: strict hooks, unknown keys refused.
+
+    Each call builds a fresh one, so a caller may register hooks for its own types
+    (a workshop plan's times of day, say) without changing what anyone else reads.
+    """
+    conv = Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+    conv.register_structure_hook(str, _str)
+    conv.register_structure_hook(int, _int)
+    conv.register_structure_hook(float, _float)
+    conv.register_structure_hook(bool, _bool)
+    conv.register_structure_hook(dt.date, _date)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    # The model's enums are str subclasses: register each class itself, or the str
+    # hooks above would take them.
+    for enum_class in _ENUMS:
+        conv.register_structure_hook(enum_class, structure_enum)
+        conv.register_unstructure_hook(enum_class, unstructure_enum)
+    conv.register_structure_hook(Duration, _duration)
+    conv.register_unstructure_hook(Duration, str)
+    conv.register_structure_hook(Note, _note)
+    conv.register_unstructure_hook(Note, _note_out)
+
+    def optional(value: Any, t: Any) -> Any:
+        if value is None:
+            return None
+        inner = next(a for a in get_args(t) if a is not type(None))
+        return conv.structure(value, inner)
+
+    conv.register_structure_hook_func(_is_optional, optional)
+
+    def sequence(value: Any, t: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise expect("a list", value)
+        item_type = get_args(t)[0]
+        items, errors = [], []
+        for i, item in enumerate(value):
+            try:
+                items.append(conv.structure(item, item_type))
+            except Exception as exc:
+                exc.__notes__ = [  # type: ignore[attr-defined]  # PEP 678 notes, 3.10 too
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"@ index {i}", i, item_type),
+                ]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {t!r}", errors, t)
+        return tuple(items)
+
+    conv.register_structure_hook_func(_is_tuple_of, sequence)
+    conv.register_unstructure_hook_func(_is_tuple_of, lambda v: [conv.unstructure(i) for i in v])
+    # Registered after the generic tuple hooks, so that they win for ratings.
+    is_ratings: Callable[[Any], bool] = lambda t: t == tuple[Rating, ...]  # noqa: E731
+    conv.register_structure_hook_func(is_ratings, _ratings)
+    conv.register_unstructure_hook_func(
+        is_ratings,
+        lambda rs: {r.scale: r.votes[0] if len(r.votes) == 1 else list(r.votes) for r in rs},
+    )
+
+    boundary_fn = make_dict_structure_fn(SystemBoundary, conv)
+
+    def boundary(value: Any, t: type) -> SystemBoundary:
+        if isinstance(value, str):
+            return SystemBoundary(text=value)
+        return _mapping_only(boundary_fn)(value, t)
+
+    conv.register_structure_hook(SystemBoundary, boundary)
+    boundary_out = make_dict_unstructure_fn(SystemBoundary, conv, _cattrs_omit_if_default=True)
+    conv.register_unstructure_hook(
+        SystemBoundary,
+        lambda b: b.text if b.reason is None and b.options is None else boundary_out(b),
+    )
+
+    def structure_factory(cl: type) -> Callable[[Any, type], Any]:
+        return _mapping_only(make_dict_structure_fn(cl, conv))
+
+    def unstructure_factory(cl: type) -> Callable[[Any], dict[str, Any]]:
+        if any(a.name == "id" for a in attrs.fields(cl)):  # ids are always written
+            return make_dict_unstructure_fn(
+                cl, conv, _cattrs_omit_if_default=True, id=override(omit_if_default=False)
+            )
+        return make_dict_unstructure_fn(cl, conv, _cattrs_omit_if_default=True)
+
+    conv.register_structure_hook_factory(attrs.has, structure_factory)
+    conv.register_unstructure_hook_factory(attrs.has, unstructure_factory)
+    return conv
+
+
+def _mapping_only(fn: Callable[[Any, type], T]) -> Callable[[Any, type], T]:
+    def structure(value: Any, t: type) -> T:
+        if not isinstance(value, dict):
+            raise expect(f"a mapping (a {t.__name__})", value)
+        return fn(value, t)
+
+    return structure

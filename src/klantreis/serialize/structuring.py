@@ -1,0 +1,137 @@
+"""Plain data to model objects and back, with every failure a located problem."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, TypeVar
+
+import attrs
+from cattrs import Converter
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from klantreis.errors import PathPart, Problem
+from klantreis.model import Journey
+from klantreis.serialize.converter import Invalid, ManyInvalid, describe, make_converter, suggest
+from klantreis.serialize.ids import derive_ids
+from klantreis.serialize.limits import FORMAT_VERSION
+
+__all__ = ["problems_from_exception", "structure", "structure_as", "unstructure"]
+
+T = TypeVar("T")
+
+_converter = make_converter()
+"""The converter for journeys; other document types build their own with make_converter()."""
+
+
+def problems_from_exception(
+    exc: BaseException, path: tuple[PathPart, ...], data: Any
+) -> Iterator[Problem]:
+    """Turn a cattrs exception tree into located problems (cattrs' transform_error, typed)."""
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        for sub in exc.exceptions:
+            step: tuple[PathPart, ...] = ()
+            for note in getattr(sub, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    step = (note.name,)
+                elif isinstance(note, IterableValidationNote):
+                    step = (note.index,)
+            yield from problems_from_exception(sub, path + step, data)
+        return
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = [a.name for a in attrs.fields(exc.cl)]
+        for key in sorted(exc.extra_fields):
+            yield Problem(
+                code="unknown-key",
+                message=f"unknown key {key!r} in {_article(exc.cl.__name__)}",
+                path=(*path, key),
+                hint=suggest(key, allowed),
+            )
+        return
+    if isinstance(exc, KeyError):
+        missing = path[-1] if path else str(exc.args[0])
+        yield Problem(
+            code="missing-key", message=f"the required key {missing!r} is missing", path=path
+        )
+        return
+    if isinstance(exc, ManyInvalid):
+        for err in exc.errors:
+            yield from problems_from_exception(err, path, data)
+        return
+    if isinstance(exc, Invalid):
+        yield Problem(code=exc.code, message=exc.message, path=path + exc.path, hint=exc.hint)
+        return
+    yield Problem(code="invalid-value", message=str(exc) or type(exc).__name__, path=path)
+
+
+def _article(name: str) -> str:
+    return ("an " if name[0] in "AEIOU" else "a ") + name
+
+
+def structure(data: Any, *, source: str | None = None) -> tuple[Journey | None, list[Problem]]:
+    """Build a :class:`Journey` from plain data; on failure return every problem found.
+
+    The data is what ``json.loads`` or a YAML reader gives; ids left out are derived.
+    """
+    if not isinstance(data, dict):
+        return None, [
+            Problem(
+                code="wrong-type",
+                message=f"expected a journey (a mapping), got {describe(data)}",
+                source=source,
+            )
+        ]
+    data = derive_ids(data)
+    problems: list[Problem] = []
+    version = data.pop("format_version", FORMAT_VERSION)
+    if type(version) is not int or version != FORMAT_VERSION:  # true == 1, 1.0 == 1
+        newer = (
+            isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION
+        )
+        problems.append(
+            Problem(
+                code="format-version",
+                message=(
+                    f"the file is in format version {version}, written by a newer klantreis; "
+                    "upgrade klantreis to read it"
+                    if newer
+                    else f"unknown format version {describe(version)}; this klantreis reads "
+                    f"version {FORMAT_VERSION}"
+                ),
+                path=("format_version",),
+                source=source,
+            )
+        )
+        return None, problems
+    try:
+        return _converter.structure(data, Journey), problems
+    except Exception as exc:
+        problems.extend(problems_from_exception(exc, (), data))
+        return None, problems
+
+
+def structure_as(
+    data: Any, cls: type[T], *, source: str | None = None, converter: Converter | None = None
+) -> tuple[T | None, list[Problem]]:
+    """Build any attrs class of klantreis's kind from plain data, strictly.
+
+    Returns the value, or ``None`` and every problem found (paths, no lines). A
+    *converter* from :func:`~klantreis.serialize.make_converter` with more hooks
+    reads other document types; the journeys' own is used by default.
+    """
+    try:
+        return (converter or _converter).structure(data, cls), []
+    except Exception as exc:
+        return None, [
+            attrs.evolve(p, source=source) for p in problems_from_exception(exc, (), data)
+        ]
+
+
+def unstructure(value: Any) -> Any:
+    """The plain data of a model value, as written to journey files (defaults left out)."""
+    return _converter.unstructure(value)
