@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -137,6 +139,33 @@ def test_timeout_is_reported(monkeypatch):
     journey = Journey(title="T", phases=[Phase(name="P")])
     with pytest.raises(klantreis.ExportError, match="timeout"):
         klantreis.export(journey, "svg", timeout=0.000001)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process *pid* still runs (a zombie waiting for its parent does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in {"Z", "X"}
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+def test_timeout_kills_the_whole_process_group(monkeypatch, tmp_path):
+    # dot is often a wrapper script; its child, not the shell, does the drawing
+    sleep = shutil.which("sleep")
+    wrapper = tmp_path / "dot"
+    wrapper.write_text(f"#!/bin/sh\n{sleep} 60 &\necho $! > {tmp_path}/child.pid\nwait\n")
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    journey = Journey(title="T", phases=[Phase(name="P")])
+    with pytest.raises(klantreis.ExportError, match=r"dot took longer than 0\.5 s"):
+        klantreis.export(journey, "svg", timeout=0.5)
+    child = int((tmp_path / "child.pid").read_text())
+    deadline = time.monotonic() + 5
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child), "the wrapper's child outlived the timeout"
 
 
 def test_unknown_scale_option():

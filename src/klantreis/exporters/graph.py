@@ -19,10 +19,13 @@ Graphviz.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
+import os
 import re
 import shutil
+import signal
 import subprocess
 import textwrap
 from collections.abc import Callable, Sequence
@@ -756,9 +759,7 @@ def run_dot(source: str, fmt: str, *, timeout: float = 120.0, dpi: int | None = 
     if dpi is not None:
         command.append(f"-Gdpi={dpi}")
     try:
-        done = subprocess.run(
-            command, input=source.encode("utf-8"), capture_output=True, timeout=timeout, check=False
-        )
+        returncode, stdout, stderr = _run_in_group(command, source.encode("utf-8"), timeout)
     except subprocess.TimeoutExpired:
         raise ExportError(
             f"dot took longer than {timeout:g} s to draw the map; "
@@ -766,17 +767,44 @@ def run_dot(source: str, fmt: str, *, timeout: float = 120.0, dpi: int | None = 
         ) from None
     except OSError as exc:
         raise ExportError(f"cannot run dot: {exc.strerror or exc}. {_INSTALL}") from None
-    if done.returncode != 0 or not done.stdout:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    if returncode != 0 or not stdout:
+        message = stderr.decode("utf-8", "replace").strip().splitlines()
         raise ExportError(
-            f"dot failed to draw the map (exit status {done.returncode}): "
+            f"dot failed to draw the map (exit status {returncode}): "
             + ("; ".join(message[:3]) or "no message")
         )
-    output = done.stdout
+    output = stdout
     if fmt == "pdf":
         # cairo stamps the time of drawing; the same journey must give the same bytes.
         output = _PDF_DATE.sub(lambda m: _fixed_date(m.group(0)), output)
     return output
+
+
+def _run_in_group(command: list[str], data: bytes, timeout: float) -> tuple[int, bytes, bytes]:
+    """Run *command* with *data* on its input, in a process group of its own.
+
+    ``dot`` may be a wrapper script (Homebrew, conda, a site's shim) whose child does
+    the drawing; on a timeout the whole group is killed, not only the shell, so
+    nothing keeps running (and holding the CPU) after klantreis has given up.
+    """
+    group = os.name == "posix"
+    with subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=group,
+    ) as process:
+        try:
+            stdout, stderr = process.communicate(data, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            if group:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+            process.kill()
+            process.communicate()
+            raise
+    return process.returncode, stdout, stderr
 
 
 def _fixed_date(stamp: bytes) -> bytes:
