@@ -1,16 +1,25 @@
 """Development tasks. `nox` runs the default sessions; `nox -s NAME` one of them.
 
-Default: lint, typecheck, docs, tests. On demand: fuzz (long hypothesis run), bench.
+Default: lint, typecheck, docs, tests, tests-lowest. On demand: fuzz (long hypothesis run),
+bench.
 """
 
 from __future__ import annotations
 
 import glob
+import sys
+from pathlib import Path
 
 import nox
+from packaging.requirements import Requirement
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # nox itself depends on tomli there
+    import tomli as tomllib
 
 # tests last, so that its summary closes the output
-nox.options.sessions = ["lint", "typecheck", "docs", "tests"]
+nox.options.sessions = ["lint", "typecheck", "docs", "tests-lowest", "tests"]
 nox.options.reuse_existing_virtualenvs = True
 
 PLUGINS = sorted(p.rsplit("/", 1)[0] for p in glob.glob("plugins/*/pyproject.toml"))
@@ -28,6 +37,40 @@ def tests(session: nox.Session) -> None:
     for plugin in PLUGINS:
         session.run("pytest", "-q", plugin)
     session.run("pytest", *session.posargs)
+
+
+def lowest_pins(extras: tuple[str, ...] = ("test",)) -> list[str]:
+    """``name==X`` for every direct requirement of klantreis (and the extras) with ``>=X``.
+
+    The ranges in pyproject.toml are a promise; pinning each direct dependency to the
+    lowest version its range allows (as ``uv --resolution lowest-direct`` would) tests it.
+    """
+    project = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["project"]
+    optional = project["optional-dependencies"]
+    pending, seen, pins = list(project["dependencies"]), set(), []
+    pending += [r for extra in extras for r in optional[extra]]
+    while pending:
+        req = Requirement(pending.pop(0))
+        if req.marker is not None and not req.marker.evaluate():
+            continue
+        if req.name == project["name"]:  # klantreis[testing]: follow the extra
+            pending += [r for extra in req.extras for r in optional[extra]]
+            continue
+        lowest = [spec.version for spec in req.specifier if spec.operator == ">="]
+        if lowest and req.name not in seen:
+            seen.add(req.name)
+            pins.append(f"{req.name}=={lowest[0]}")
+    return pins
+
+
+@nox.session(name="tests-lowest")
+def tests_lowest(session: nox.Session) -> None:
+    """The core suite against the lowest version of each dependency that pyproject allows."""
+    constraints = Path(session.create_tmp()) / "lowest.txt"
+    constraints.write_text("\n".join(lowest_pins()) + "\n", encoding="utf-8")
+    session.install("-c", str(constraints), "-e", ".[test]")
+    session.run("python", "-m", "pip", "list", "--format=freeze", silent=False)
+    session.run("pytest", "-q", "-p", "no:cacheprovider", *session.posargs)
 
 
 @nox.session
@@ -54,7 +97,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on src/."""
-    session.install("-e", ".[testing]", "mypy>=1.10", "types-PyYAML")
+    session.install("-e", ".[typecheck]")
     session.run("mypy", "src/klantreis")
 
 
