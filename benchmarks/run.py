@@ -41,6 +41,7 @@ import orjson  # noqa: E402
 import yaml  # noqa: E402
 from deepdiff import DeepDiff  # noqa: E402
 from generate import Truth, journey, second_iteration  # noqa: E402
+from guard import TOLERANCE, load_rows, regressions  # noqa: E402
 from peers import MsgspecJourney, PydanticJourney  # noqa: E402
 
 import klantreis  # noqa: E402
@@ -507,14 +508,15 @@ def source_state() -> dict[str, Any]:
         return {"commit": None, "src_dirty": None}
 
 
-def compare(rows: list[dict[str, Any]], path: Path) -> None:
-    before = {(r["size"], r["name"], r["peer"]): r for r in json.loads(path.read_text())["rows"]}
-    print(f"\nCompared with {path} (klantreis time, now / then):")
-    for row in rows:
-        old = before.get((row["size"], row["name"], row["peer"]))
-        if old and old["seconds"] and row["seconds"]:
-            change = row["seconds"] / old["seconds"]
-            print(f"{row['size']:>6}  {row['name']:<34} {row['peer']:<32} {change:6.2f}×")
+def compare(rows: list[dict[str, Any]], path: Path) -> bool:
+    """Print the ratios beside the baseline's; False when one worsened beyond the tolerance."""
+    lines, worse = regressions(rows, load_rows(path))
+    print(f"\nCompared with {path} (ratio then → now, and now / then):")
+    print("\n".join(lines) or "(no row in common)")
+    if worse:
+        print(f"\n{len(worse)} ratio(s) worsened by more than {TOLERANCE - 1:.0%}:")
+        print("\n".join(worse))
+    return not worse
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -570,8 +572,8 @@ def main(argv: list[str] | None = None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"Written to {out}")
-    if args.compare:
-        compare(table.rows, args.compare)
+    if args.compare and not compare(table.rows, args.compare):
+        return 1
     return 0
 
 
