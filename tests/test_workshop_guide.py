@@ -64,7 +64,7 @@ def test_the_guide_follows_the_language(journey):
     assert guide.startswith("# Facilitation guide: Follow-up meeting\n")
     assert "### 4\\. The insights jar" in guide
     assert "Decision making" in guide
-    assert "Making full use of the room in laws and regulations" in guide
+    assert "Making full use of the latitude in laws and regulations" in guide
 
 
 def test_the_guide_reads_a_workshop_file(journey, tmp_path):

@@ -21,6 +21,8 @@ from typing import Any
 
 from attrs import Factory, field, frozen, validators
 
+from klantreis import words
+
 __all__ = [
     "Actor",
     "Channel",
@@ -185,11 +187,11 @@ class Theme(str, enum.Enum):
     PROFESSIONALS = "professionals"
     """Knowledge, attitude and skills of the professionals involved."""
     INTEGRAL_APPROACH = "integral-approach"
-    """A closing, integral approach aimed at prevention and empowerment."""
+    """A seamless, integral approach aimed at prevention and empowerment."""
     STRESS_SENSITIVITY = "stress-sensitivity"
     """Stress-sensitivity in approach and policy."""
     LEGAL_ROOM = "legal-room"
-    """Making full use of the room in laws and regulations."""
+    """Making full use of the latitude in laws and regulations."""
     OTHER = "other"
 
 
@@ -204,17 +206,6 @@ class Status(str, enum.Enum):
 
 
 # --- small values ---------------------------------------------------------------------
-
-
-_UNIT_WORDS = {
-    # Dutch singular, plural; English singular, plural
-    DurationUnit.MINUTES: ("minuut", "minuten", "minute", "minutes"),
-    DurationUnit.HOURS: ("uur", "uur", "hour", "hours"),
-    DurationUnit.DAYS: ("dag", "dagen", "day", "days"),
-    DurationUnit.WEEKS: ("week", "weken", "week", "weeks"),
-    DurationUnit.MONTHS: ("maand", "maanden", "month", "months"),
-    DurationUnit.YEARS: ("jaar", "jaar", "year", "years"),
-}
 
 
 def _optional_float(value: float | None) -> float | None:
@@ -278,9 +269,7 @@ class Duration:
         if self.up_to is not None:
             amount = f"{amount}-{_number(self.up_to)}"
         singular = self.up_to is None and self.amount == 1
-        words = _UNIT_WORDS[self.unit]
-        dutch = Language(language) is Language.NL
-        return f"{amount} {words[(0 if dutch else 2) + (0 if singular else 1)]}"
+        return f"{amount} {words.text(self.unit, Language(language), n=1 if singular else 2)}"
 
 
 @frozen(kw_only=True)

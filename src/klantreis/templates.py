@@ -1,8 +1,9 @@
 """The seed's defaults as data, in Dutch and English.
 
 The default lanes of the brown paper, the emotion and motivation scales with their
-labels, and the words exporters show for the model's enumerations. Nothing here
-knows about files or exporters; they all read from here.
+labels, and the comment a new file opens with. The words shown for the model's
+enumerations are in :mod:`klantreis.words`. Nothing here knows about files or
+exporters; they all read from here.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ from klantreis.model import (
     Status,
     Theme,
 )
+from klantreis.words import text
 
 __all__ = [
-    "LABELS",
     "default_lanes",
     "default_scales",
     "label",
@@ -147,85 +148,39 @@ def default_lanes(language: Language | str = Language.NL) -> tuple[Lane, ...]:
     )
 
 
-LABELS: dict[enum.Enum, tuple[str, str]] = {
-    LaneKind.CLIENT: ("Stappen cliënt", "Client steps"),
-    LaneKind.ACTOR: ("Stappen betrokkene", "Stakeholder steps"),
-    LaneKind.RESOURCES: ("Middelen", "Resources"),
-    LaneKind.LOCATION: ("Locatiegebonden", "Location-bound"),
-    LaneKind.EXPERIENCE: ("Beleving", "Experience"),
-    LaneKind.RATING: ("Score", "Rating"),
-    LaneKind.SYSTEM: ("Systeem betrekken", "Involve the system"),
-    LaneKind.CRUCIAL_MOMENTS: ("Cruciale momenten", "Crucial moments"),
-    LaneKind.CRUCIAL_CHANGES: ("Cruciale veranderingen", "Crucial changes"),
-    LaneKind.IDEAS: ("Verbeterideeën", "Improvement ideas"),
-    LaneKind.OTHER: ("Overig", "Other"),
-    Channel.PHONE: ("telefonisch", "phone"),
-    Channel.FACE_TO_FACE: ("face-to-face", "face-to-face"),
-    Channel.LETTER: ("brief/post", "letter"),
-    Channel.EMAIL: ("mail", "e-mail"),
-    Channel.VIDEO_CALL: ("beeldbellen", "video call"),
-    Channel.LEAFLET: ("folder", "leaflet"),
-    Channel.SEARCH_ENGINE: ("zoekmachine", "search engine"),
-    Channel.WEBSITE: ("organisatiewebsite", "organisation's website"),
-    Channel.REFERRER: ("huisarts/verwijzer", "GP/referrer"),
-    Channel.SOCIAL_MEDIA: ("social media", "social media"),
-    Channel.EXTERNAL_WEBSITE: ("externe website", "external website"),
-    Channel.CHAT: ("chat", "chat"),
-    Channel.APP: ("app", "app"),
-    Channel.OTHER: ("anders", "other"),
-    DurationUnit.MINUTES: ("minuten", "minutes"),
-    DurationUnit.HOURS: ("uur", "hours"),
-    DurationUnit.DAYS: ("dagen", "days"),
-    DurationUnit.WEEKS: ("weken", "weeks"),
-    DurationUnit.MONTHS: ("maanden", "months"),
-    DurationUnit.YEARS: ("jaar", "years"),
-    NoteKind.QUESTION: ("vraag", "question"),
-    NoteKind.DISAGREEMENT: ("niet mee eens", "disagreement"),
-    NoteKind.ADDITION: ("aanvulling", "addition"),
-    Judgement.GOOD: ("goed", "good"),
-    Judgement.SUFFICIENT: ("voldoende", "sufficient"),
-    Judgement.INSUFFICIENT: ("onvoldoende", "insufficient"),
-    Scope.OURSELVES: ("Wat we zelf kunnen doen", "What we can do ourselves"),
-    Scope.OTHERS: ("Waar we anderen voor nodig hebben", "What needs others"),
-    Theme.PROFESSIONALS: (
-        "Kennis, houding en vaardigheden van betrokken professionals",
-        "Knowledge, attitude and skills of the professionals involved",
-    ),
-    Theme.INTEGRAL_APPROACH: (
-        "Sluitende integrale aanpak gericht op preventie en empowerment",
-        "A closing, integral approach aimed at prevention and empowerment",
-    ),
-    Theme.STRESS_SENSITIVITY: (
-        "Stress-sensitiviteit in aanpak en beleid",
-        "Stress-sensitivity in approach and policy",
-    ),
-    Theme.LEGAL_ROOM: (
-        "Optimaal benutten van de ruimte in wet- en regelgeving",
-        "Making full use of the room in laws and regulations",
-    ),
-    Theme.OTHER: ("Overig", "Other"),
-    Status.PROPOSED: ("voorgesteld", "proposed"),
-    Status.PLANNED: ("gepland", "planned"),
-    Status.IN_PROGRESS: ("bezig", "in progress"),
-    Status.DONE: ("gedaan", "done"),
-    Status.DROPPED: ("vervallen", "dropped"),
-    PersonaRole.CLIENT: ("cliënt", "client"),
-    PersonaRole.EMPLOYEE: ("medewerker", "employee"),
-    Direction.HIGHER_IS_BETTER: ("hoger is beter", "higher is better"),
-    Direction.LOWER_IS_BETTER: ("lager is beter", "lower is better"),
-}
-"""Display words for every member of the model's enumerations: ``(dutch, english)``."""
+def _labels() -> dict[enum.Enum, tuple[str, str]]:
+    enums: tuple[type[enum.Enum], ...] = (
+        LaneKind,
+        Channel,
+        DurationUnit,
+        NoteKind,
+        Judgement,
+        Scope,
+        Theme,
+        Status,
+        PersonaRole,
+        Direction,
+    )
+    return {m: (text(m, "nl"), text(m, "en")) for e in enums for m in e}
+
+
+LABELS: dict[enum.Enum, tuple[str, str]] = _labels()
+"""Deprecated: the words live in :mod:`klantreis.words`; use :func:`klantreis.words.text`.
+
+Members of different enumerations with the same value (``LaneKind.CLIENT`` and
+``PersonaRole.CLIENT``) share one entry in this table; :func:`klantreis.words.text`
+tells them apart.
+"""
 
 
 def label(value: enum.Enum, language: Language | str = Language.NL) -> str:
-    """The word to show for an enumeration member in *language*.
+    """The word to show for an enumeration member in *language* (see :func:`klantreis.words.text`).
 
     >>> from klantreis import Theme
     >>> label(Theme.STRESS_SENSITIVITY, "en")
     'Stress-sensitivity in approach and policy'
     """
-    nl, en = LABELS[value]
-    return nl if _lang(language) is Language.NL else en
+    return text(value, language)
 
 
 def new_journey(

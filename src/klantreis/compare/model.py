@@ -7,7 +7,7 @@ its verdict, the mean of each scale per phase (:class:`PhaseScores`), and the
 
 Where a new kind of change goes: add a member to :class:`Kind`, emit it in
 :mod:`klantreis.compare.compute`, apply it in :mod:`klantreis.compare.apply`, swap it in
-:meth:`Change.inverse`, and give it words in :mod:`klantreis.compare.messages`.
+:meth:`Change.inverse`, and give it words in :mod:`klantreis.words`.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Both put the summary first (the counts and the mean of each scale per phase), then
 the effect report (did the improvement actions work?), then the details per item.
 They speak the new journey's language; every word comes from
-:mod:`klantreis.compare.messages`. Text is coloured only when asked (the command line
+:mod:`klantreis.words`. Text is coloured only when asked (the command line
 asks when standard output is a terminal and ``NO_COLOR`` is not set). User text is
 escaped: control characters never reach the terminal, Markdown markup never renders.
 """
@@ -19,16 +19,7 @@ from typing import Any, Literal
 
 import attrs
 
-from klantreis.compare.messages import (
-    FLAGS,
-    KINDS,
-    OUTCOMES,
-    VERDICTS,
-    collection_name,
-    field_name,
-    text,
-    word,
-)
+from klantreis import words
 from klantreis.compare.model import (
     Change,
     Collection,
@@ -40,7 +31,6 @@ from klantreis.compare.model import (
 )
 from klantreis.compare.report import ActionEffect, EffectReport, Flag, Outcome
 from klantreis.model import Duration, Language, Note, Rating, Status
-from klantreis.templates import LABELS, label
 
 __all__ = ["RenderFormat", "render", "render_markdown", "render_text"]
 
@@ -95,6 +85,17 @@ def _md(value: str, limit: int = _MD_LIMIT) -> str:
     return _MD_SPECIAL.sub(r"\\\1", _plain(value, limit))
 
 
+def field_name(path: str, language: Language) -> str:
+    """The word for a field (or dotted field path); the path itself when it has none."""
+    key = f"field.{path}"
+    return words.text(key, language) if key in words.CATALOGUE else path
+
+
+def collection_name(collection: Collection, language: Language, *, plural: bool = False) -> str:
+    """The word for a collection, singular (``stap``) or plural, capitalised (``Stappen``)."""
+    return words.text(f"diff.collection{'s' if plural else ''}.{collection.value}", language)
+
+
 class _Words:
     """The words and number formats of one language, and how user text is escaped."""
 
@@ -103,7 +104,7 @@ class _Words:
         self.escape = escape
 
     def __call__(self, key: str, **values: object) -> str:
-        return text(key, self.language, **values)
+        return words.text(f"diff.{key}", self.language, **values)
 
     def number(self, value: float | None) -> str:
         if value is None:
@@ -127,7 +128,8 @@ class _Words:
         if isinstance(value, bool):
             return self("yes" if value else "no")
         if isinstance(value, enum.Enum):
-            return label(value, self.language) if value in LABELS else str(value.value)
+            key = words.enum_key(value)
+            return words.text(key, self.language) if key in words.CATALOGUE else str(value.value)
         if isinstance(value, str):
             return f"‘{self.escape(value)}’"
         if isinstance(value, (int, float)):
@@ -138,7 +140,8 @@ class _Words:
             amount = self.number(value.amount)
             if value.up_to is not None:
                 amount += f"-{self.number(value.up_to)}"
-            return f"{amount} {label(value.unit, self.language)}"
+            single = value.up_to is None and value.amount == 1
+            return f"{amount} {words.text(value.unit, self.language, n=1 if single else 2)}"
         if isinstance(value, Note):
             return f"{value.kind.symbol} {self.value(value.text)}"
         if isinstance(value, Rating):
@@ -168,16 +171,16 @@ class _Words:
         return f"{name}: {self.value(old)} → {self.value(new)}"
 
     def kind(self, kind: Kind) -> str:
-        return word(KINDS, kind, self.language)  # type: ignore[arg-type]
+        return words.text(f"diff.kind.{kind.value}", self.language)
 
     def verdict(self, verdict: Verdict) -> str:
-        return word(VERDICTS, verdict, self.language)  # type: ignore[arg-type]
+        return words.text(f"diff.verdict.{verdict.value}", self.language)
 
     def outcome(self, outcome: Outcome) -> str:
-        return word(OUTCOMES, outcome, self.language)  # type: ignore[arg-type]
+        return words.text(f"diff.outcome.{outcome.value}", self.language)
 
     def flag(self, flag: Flag) -> str:
-        return word(FLAGS, flag, self.language)  # type: ignore[arg-type]
+        return words.text(f"diff.flag.{flag.value}", self.language)
 
     def status(self, action: ActionEffect) -> str:
         if action.old_status is None:

@@ -33,6 +33,7 @@ from typing import Literal
 
 from attrs import frozen
 
+from klantreis import words
 from klantreis.errors import ExportError
 from klantreis.exporters import Exporter, option
 from klantreis.exporters._common import (
@@ -42,11 +43,9 @@ from klantreis.exporters._common import (
     number,
     rating_text,
     strip_controls,
-    word,
 )
 from klantreis.hookspecs import hookimpl
 from klantreis.model import Journey, Lane, LaneKind, Language, Rating, Scale, Scope, Step
-from klantreis.templates import label
 
 __all__ = [
     "GraphOptions",
@@ -215,7 +214,7 @@ class _Wall:
             self.cells.setdefault((step.lane, step.phase), []).append(step)
 
     def w(self, key: str) -> str:
-        return word(key, self.lang)
+        return words.text(f"export.{key}", self.lang)
 
     def html(self) -> str:
         phases = self.j.phases
@@ -281,7 +280,7 @@ class _Wall:
         if j.persona is not None:
             facts.append(
                 f"{self.w('persona')}: {html_text(j.persona.name, width=40, max_lines=1)} "
-                f"({label(j.persona.role, self.lang)})"
+                f"({words.text(j.persona.role, self.lang)})"
             )
         if facts:
             parts.append(_font(" · ".join(facts), 13))
@@ -520,13 +519,13 @@ class _Wall:
         action = next(a for a in self.j.actions if a.id == action_id)
         colour = "#bbdefb" if action.scope is Scope.OURSELVES else "#e1bee7"
         lines = [_font(f"{index} " + html_text(action.title, width=30, max_lines=4), 12, bold=True)]
-        small = [_entities(label(action.theme, self.lang))]
+        small = [_entities(words.text(action.theme, self.lang))]
         if action.owner:
             small.append(f"{self.w('owner')}: " + html_text(action.owner, width=30, max_lines=1))
         if action.due:
             small.append(f"{self.w('due')}: {action.due.isoformat()}")
         small.append(
-            _entities(label(action.status, self.lang))
+            _entities(words.text(action.status, self.lang))
             + (" · " + _entities(self.w("tomorrow")) if action.tomorrow else "")
         )
         lines.append(_font("<BR/>".join(small), 9))
@@ -569,7 +568,7 @@ def journey_graph(journey: Journey, options: GraphOptions | None = None) -> obje
                 continue
             with graph.subgraph(name=name) as cluster:
                 cluster.attr(
-                    label="<" + _font(_entities(label(scope, wall.lang)), 14, bold=True) + ">",
+                    label="<" + _font(_entities(words.text(scope, wall.lang)), 14, bold=True) + ">",
                     style="rounded,dashed",
                     color="#7986cb",
                     labeljust="l",
@@ -625,7 +624,7 @@ def curve_graph(journey: Journey, options: GraphOptions | None = None) -> object
     if scale is None:
         graph.node("title", label=f"<{title}>", pos="0,0!")
         return graph
-    direction = _entities(label(scale.direction, lang))
+    direction = _entities(words.text(scale.direction, lang))
     subtitle = _font(f"{html_text(scale.name, width=40, max_lines=1)} ({direction})", 12)
     order = {p.id: i for i, p in enumerate(journey.phases)}
     rated = [

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from attrs import frozen
 
+from klantreis import words
 from klantreis.exporters import Exporter, option
 from klantreis.exporters._common import (
     duration_text,
@@ -25,7 +26,6 @@ from klantreis.exporters._common import (
     number,
     rating_text,
     strip_controls,
-    word,
 )
 from klantreis.hookspecs import hookimpl
 from klantreis.model import (
@@ -36,7 +36,6 @@ from klantreis.model import (
     Scope,
     Step,
 )
-from klantreis.templates import label
 
 __all__ = ["MarkdownOptions", "escape", "klantreis_register_exporters", "render_markdown"]
 
@@ -113,7 +112,7 @@ class _Report:
         self.out: list[str] = []
 
     def w(self, key: str) -> str:
-        return word(key, self.lang)
+        return words.text(f"export.{key}", self.lang)
 
     def heading(self, depth: int, text: str) -> None:
         self.out += ["#" * min(6, self.level + depth) + " " + text, ""]
@@ -145,7 +144,7 @@ class _Report:
             rows.append((self.w("iteration"), _cell(j.iteration.label) + when))
         if j.persona is not None:
             p = j.persona
-            text = f"{_cell(p.name)} ({label(p.role, self.lang)})"
+            text = f"{_cell(p.name)} ({words.text(p.role, self.lang)})"
             if p.description:
                 text += " – " + _cell(p.description)
             rows.append((self.w("persona"), text))
@@ -199,7 +198,7 @@ class _Report:
                 f"{v} {_cell(scale.label(v))}" if scale.label(v) else str(v) for v in scale.points
             )
             lines.append(
-                f"- **{_cell(scale.name)}**: {points} ({label(scale.direction, self.lang)})"
+                f"- **{_cell(scale.name)}**: {points} ({words.text(scale.direction, self.lang)})"
             )
         if lines:
             self.out += [*lines, ""]
@@ -258,13 +257,13 @@ class _Report:
         elif step.actor:
             facts.append(_cell(step.actor))
         if step.channels:
-            facts.append(", ".join(label(c, self.lang) for c in step.channels))
+            facts.append(", ".join(words.text(c, self.lang) for c in step.channels))
         if step.duration is not None:
             facts.append(f"{self.w('duration')} {duration_text(step.duration, self.lang)}")
         details.append(" · ".join(facts))
         q = step.quality
         judged = [
-            f"{self.w(key)} {label(value, self.lang)}"
+            f"{self.w(key)} {words.text(value, self.lang)}"
             for key, value in (
                 ("knowledge", q.knowledge),
                 ("attitude", q.attitude),
@@ -315,7 +314,7 @@ class _Report:
             actions = [a for a in j.actions if a.scope is scope]
             if not actions:
                 continue
-            self.heading(2, label(scope, self.lang))
+            self.heading(2, words.text(scope, self.lang))
             header = [
                 self.w("action"),
                 self.w("theme"),
@@ -330,7 +329,7 @@ class _Report:
 
     def action_row(self, action: ImprovementAction) -> list[str]:
         title = _join([f"**{_cell(action.title)}**", _cell(action.description)])
-        status = [label(action.status, self.lang)]
+        status = [words.text(action.status, self.lang)]
         if action.tomorrow:
             status.append(self.w("tomorrow"))
         if action.within_mandate is not None:
@@ -341,7 +340,7 @@ class _Report:
         ]
         return [
             title,
-            label(action.theme, self.lang),
+            words.text(action.theme, self.lang),
             _cell(action.owner),
             action.due.isoformat() if action.due else "",
             ", ".join(status),

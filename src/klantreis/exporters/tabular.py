@@ -37,9 +37,10 @@ from typing import IO, Any, Literal
 import attrs
 from attrs import frozen
 
+from klantreis import words
 from klantreis.errors import LoadError, Problem, Report, ValidationError
 from klantreis.exporters import Exporter, option
-from klantreis.exporters._common import duration_text, rating_text, word
+from klantreis.exporters._common import duration_text, rating_text
 from klantreis.hookspecs import hookimpl
 from klantreis.model import (
     Actor,
@@ -61,7 +62,7 @@ from klantreis.model import (
     SystemBoundary,
     slugify,
 )
-from klantreis.templates import LABELS, default_lanes, default_scales
+from klantreis.templates import default_lanes, default_scales
 
 __all__ = [
     "TIDY_COLUMNS",
@@ -273,10 +274,10 @@ def _votes(rating: Rating | None) -> str:
 def _grid_rows(journey: Journey) -> Iterator[list[str]]:
     lang = journey.language
     phases = journey.phases
-    yield [word("phases", lang) + " →", *(_text(p.name) for p in phases)]
-    yield [word("goal_per_phase", lang), *(_text(p.goal) for p in phases)]
+    yield [words.text("export.phases", lang) + " →", *(_text(p.name) for p in phases)]
+    yield [words.text("export.goal_per_phase", lang), *(_text(p.goal) for p in phases)]
     yield [
-        word("lead_time", lang),
+        words.text("export.lead_time", lang),
         *(duration_text(p.lead_time, lang) if p.lead_time else "" for p in phases),
     ]
     cells: dict[tuple[str, str], list[Step]] = {}
@@ -370,14 +371,12 @@ def _column(name: str) -> str:
 
 
 def _enum_words(enum_class: type[Any]) -> dict[str, Any]:
-    words: dict[str, Any] = {}
+    found: dict[str, Any] = {}
     for member in enum_class:
-        words[member.value.casefold()] = member
-        nl, en = LABELS.get(member, ("", ""))
-        for w in (nl, en):
-            if w:
-                words[w.casefold()] = member
-    return words
+        found[member.value.casefold()] = member
+        for language in words.LANGUAGES:
+            found[words.text(member, language).casefold()] = member
+    return found
 
 
 class _Reader:
@@ -759,7 +758,7 @@ def _build(
     if base is not None:
         journey = attrs.evolve(base, **fields)
     else:
-        fallback = Path(name).stem if name else word("steps", lang)
+        fallback = Path(name).stem if name else words.text("export.steps", lang)
         journey = Journey(title=title or fallback, language=lang, **fields)
     from klantreis.validation import validate
 

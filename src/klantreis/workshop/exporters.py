@@ -22,6 +22,7 @@ from typing import Literal
 
 from attrs import frozen
 
+from klantreis import words
 from klantreis.errors import ExportError, KlantreisError
 from klantreis.exporters import Exporter, option
 from klantreis.exporters._common import strip_controls
@@ -35,7 +36,6 @@ from klantreis.workshop.templates import (
     method_intro,
     programme,
     review_questions,
-    word,
     workshop_template,
 )
 
@@ -91,7 +91,8 @@ def _columns(journey: Journey, blank: int) -> list[tuple[str, str | None]]:
         return [(p.name, p.goal) for p in journey.phases]
     if not 1 <= blank <= 40:
         raise ExportError(f"blank_phases must lie between 1 and 40, not {blank}")
-    return [(f"{word('phase', journey.language)} {n}", None) for n in range(1, blank + 1)]
+    phase = words.text("workshop.phase", journey.language)
+    return [(f"{phase} {n}", None) for n in range(1, blank + 1)]
 
 
 def _scale_text(scale: Scale | None) -> str:
@@ -106,14 +107,6 @@ def _lane_note(journey: Journey, lane: Lane) -> str:
     if lane.kind is LaneKind.RATING and lane.scale is not None:
         return _scale_text(journey.scale(lane.scale))
     return ""
-
-
-def _span(minutes: int, language: Language) -> str:
-    hours, rest = divmod(minutes, 60)
-    unit = "uur" if language is Language.NL else "h"
-    if hours and rest:
-        return f"{hours} {unit} {rest} min"
-    return f"{hours} {unit}" if hours else f"{rest} min"
 
 
 # --- the guide (Markdown) -------------------------------------------------------------
@@ -154,7 +147,7 @@ class _Guide:
         self.out: list[str] = []
 
     def w(self, key: str) -> str:
-        return word(key, self.lang)
+        return words.text(f"workshop.{key}", self.lang)
 
     def heading(self, level: int, text: str) -> None:
         self.out += ["#" * level + " " + text, ""]
@@ -189,11 +182,11 @@ class _Guide:
         rows.append((self.w("journey"), _md(self.j.title)))
         rows.append((self.w("meeting"), _md(self.w(plan.meeting.value))))
         if plan.date is not None:
-            rows.append((self.w("date"), plan.date.isoformat()))
+            rows.append((self.w("date"), words.date_text(plan.date, self.lang)))
         if plan.start is not None or plan.end is not None:
             when = f"{plan.start or '?'} – {plan.end or '?'}"
             if plan.available_minutes is not None and plan.available_minutes > 0:
-                when += f" ({_span(plan.available_minutes, self.lang)})"
+                when += f" ({words.span_text(plan.available_minutes, self.lang)})"
             rows.append((self.w("time"), when))
         if plan.room:
             rows.append((self.w("room"), _md(plan.room)))
@@ -348,7 +341,7 @@ def render_wall(journey: Journey, options: WallOptions) -> str:
     row_mm = max(10.0, round((height - 2 * margin - header_mm - 20 * scale) / rows, 1))
     lane_mm = round(min(width * 0.16, 190 * scale), 1)
     lang = journey.language
-    w: Callable[[str], str] = lambda key: _h(word(key, lang))  # noqa: E731
+    w: Callable[[str], str] = lambda key: _h(words.text(f"workshop.{key}", lang))  # noqa: E731
     objectives = (
         (w("objective_session"), journey.objectives.session),
         (w("objective_client"), journey.objectives.client),

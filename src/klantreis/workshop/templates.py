@@ -9,12 +9,13 @@ and the review sheet read from here; nothing here knows about files.
 
 from __future__ import annotations
 
+import warnings
 from functools import cache
 
 from attrs import frozen
 
 from klantreis.model import Language, Theme
-from klantreis.templates import label
+from klantreis.words import CATALOGUE, text
 from klantreis.workshop.model import (
     Activity,
     ClockTime,
@@ -27,7 +28,6 @@ from klantreis.workshop.model import (
 __all__ = [
     "ADVISED_MINUTES",
     "METHOD_MINUTES",
-    "WORDS",
     "MethodGuide",
     "Section",
     "help_questions",
@@ -37,7 +37,6 @@ __all__ = [
     "new_workshop_header",
     "programme",
     "review_questions",
-    "word",
     "workshop_template",
 ]
 
@@ -55,59 +54,28 @@ def _pick(text: Text, language: Language | str) -> str:
     return text[0] if Language(language) is Language.NL else text[1]
 
 
-WORDS: dict[str, Text] = {
-    "guide": ("Draaiboek", "Facilitation guide"),
-    "meeting": ("Bijeenkomst", "Meeting"),
-    "first": ("Klantreisbijeenkomst 1", "Customer journey meeting 1"),
-    "second": ("Klantreisbijeenkomst 2", "Customer journey meeting 2"),
-    "follow-up": ("Vervolgbijeenkomst", "Follow-up meeting"),
-    "journey": ("Klantreis", "Journey"),
-    "objective": ("Doelstelling", "Objective"),
-    "success": ("Het is een succes wanneer", "It is a success when"),
-    "date": ("Datum", "Date"),
-    "time": ("Tijd", "Time"),
-    "room": ("Ruimte", "Room"),
-    "participants": ("Aantal deelnemers", "Participants"),
-    "materials": ("Materialen", "Materials"),
-    "roles": ("Rolverdeling", "Roles"),
-    "role": ("Rol", "Role"),
-    "who": ("Wie", "Who"),
-    "preparation": ("Voorbereiding", "Preparation"),
-    "agenda": ("Tijdschema", "Schedule"),
-    "activity": ("Onderdeel", "Activity"),
-    "step": ("Stap van de methode", "Step of the method"),
-    "lead": ("Leiding", "Lead"),
-    "checklists": ("Checklists", "Checklists"),
-    "programme": ("Programma van de dag", "Programme of the day"),
-    "method": ("De klantreis in vier stappen", "The journey in four steps"),
-    "minutes": ("minuten", "minutes"),
-    "questions": ("Vragen", "Questions"),
-    "themes": ("Neem daarbij mee", "Take into account"),
-    "help": ("Hulpvragen die het proces kunnen ondersteunen", "Help questions for the process"),
-    "homework": ("Huiswerk: valideren bij een collega", "Homework: validate with a colleague"),
-    "wall": ("Het brown paper", "The brown paper"),
-    "wall_intro": (
-        "Het lege raster van de fases en banen van de klantreis. Hang het op en vul het met "
-        "post-its; `klantreis export --to wall` maakt er een printbare poster van.",
-        "The empty grid of the journey's phases and lanes. Hang it up and fill it with "
-        "post-its; `klantreis export --to wall` makes a printable poster of it.",
-    ),
-    "phases": ("Fases →", "Phases →"),
-    "phase": ("Fase", "Phase"),
-    "goal_per_phase": ("Doel per fase", "Goal per phase"),
-    "objective_session": ("Doelstelling van de dag", "Objective of the day"),
-    "objective_client": ("Doelstelling cliëntreis", "Objective of the client's journey"),
-    "objective_employee": ("Doelstelling medewerkerreis", "Objective of the employee's journey"),
-    "not_planned": ("nog in te vullen", "to be filled in"),
-    "until": ("tot", "until"),
-    "tip_top": ("Tip & top", "Tip & top"),
+def __getattr__(name: str) -> object:
+    # Kept for one minor version: the words live in klantreis.words now.
+    if name in ("WORDS", "word"):
+        warnings.warn(
+            f"klantreis.workshop.templates.{name} is deprecated; "
+            "use klantreis.words.text('workshop.KEY', language)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return _WORDS if name == "WORDS" else _word
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _word(key: str, language: Language | str) -> str:
+    return text(f"workshop.{key}", language)
+
+
+_WORDS: dict[str, Text] = {
+    key.removeprefix("workshop."): pair
+    for key, pair in CATALOGUE.items()
+    if key.startswith("workshop.")
 }
-"""Headings and words of the guide and the wall: ``(dutch, english)``."""
-
-
-def word(key: str, language: Language | str) -> str:
-    """The word *key* of :data:`WORDS` in *language*."""
-    return _pick(WORDS[key], language)
 
 
 def meeting_kind(meeting: MeetingKind | int | str) -> MeetingKind:
@@ -477,7 +445,7 @@ def workshop_template(
             )
         )
     return Workshop(
-        title=word(kind.value, lang),
+        title=text(f"workshop.{kind.value}", lang),
         id=f"bijeenkomst-{kind.number}" if lang is Language.NL else f"meeting-{kind.number}",
         language=lang,
         meeting=kind,
@@ -1024,7 +992,7 @@ def method_guide(language: Language | str = Language.NL) -> tuple[MethodGuide, .
             minutes=minutes,
             instruction=_pick(instruction, language),
             questions=tuple(_pick(q, language) for q in questions),
-            themes=tuple(label(t, language) for t in _THEMES)
+            themes=tuple(text(t, language) for t in _THEMES)
             if step is MethodStep.BESLUITVORMING
             else (),
         )
