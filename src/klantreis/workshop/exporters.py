@@ -28,7 +28,7 @@ from klantreis.exporters import Exporter, option
 from klantreis.exporters._common import strip_controls
 from klantreis.exporters.markdown import escape
 from klantreis.hookspecs import hookimpl
-from klantreis.model import Journey, Lane, LaneKind, Language, Scale
+from klantreis.model import Journey, Lane, LaneKind, Scale
 from klantreis.workshop.model import MeetingKind, Workshop
 from klantreis.workshop.templates import (
     help_questions,
