@@ -68,6 +68,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "klantreis.exporters.markdown",
     "klantreis.exporters.tabular",
     "klantreis.exporters.graph",
+    "klantreis.exporters.html",
     "klantreis.workshop.exporters",
 )
 """klantreis's own plugin modules, registered before any installed plugin."""

@@ -119,6 +119,11 @@ def export_arguments(parser: argparse.ArgumentParser) -> None:
         help="an option of the format (repeatable); `klantreis formats -v` lists them",
     )
     parser.add_argument(
+        "--compare",
+        metavar="OLD",
+        help="an older iteration to compare with (html: badges and the effect report)",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="replace an existing OUT even when its suffix is not the format's",
@@ -146,7 +151,12 @@ def run_export(args: argparse.Namespace) -> int:
     from klantreis.exporters import encode, get_exporter, make_options, render
 
     exporter = get_exporter(args.to)
-    options = make_options(exporter, _options(args.option), from_text=True)
+    pairs = _options(args.option)
+    if args.compare is not None:
+        if "compare" in pairs:
+            raise UsageError("give the older iteration once: --compare or --option compare=")
+        pairs["compare"] = args.compare
+    options = make_options(exporter, pairs, from_text=True)
     journey = _load(args.file)
     output = args.output
     if output is None:

@@ -1,0 +1,334 @@
+"""The HTML map in a real browser: headless Chromium through Playwright.
+
+What a person sees: no console errors, no network request, the journey's phases,
+lanes, post-its and actions on the page, filters and the detail view by mouse and by
+keyboard, the compare view's badges, hostile text shown as text, and no serious
+accessibility violations (axe-core, run from the copy bundled by
+``axe-playwright-python``; nothing is fetched).
+
+Debian's ``chromium`` is used (``playwright install`` downloads a browser build and
+does not work here). Without it the tests skip with the reason, except when the ``CI``
+environment variable is set: there a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+import klantreis
+from klantreis.compare import Collection, Kind, Verdict
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+OLD = EXAMPLES / "depressie-ggz-2026-voorjaar.yaml"
+NEW = EXAMPLES / "depressie-ggz-2026-najaar.yaml"
+CHROMIUM = os.environ.get("KLANTREIS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (pip install -e '.[test]')")
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    """A page opened from a file, with what it logged and tried to fetch."""
+
+    def __init__(self, browser, path: Path) -> None:
+        self.path = path
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        self.page.on(
+            "console",
+            lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None,
+        )
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", self._dialog)
+        self.page.route("**/*", self._route)
+        start = time.perf_counter()
+        self.page.goto(path.as_uri())
+        self.page.wait_for_selector("html[data-ready]")
+        self.seconds = time.perf_counter() - start
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _route(self, route) -> None:
+        if route.request.url == self.path.as_uri():
+            route.continue_()
+        else:
+            self.requests.append(route.request.url)
+            route.abort()
+
+    def count(self, selector: str) -> int:
+        return int(self.page.locator(selector).count())
+
+    def visible(self) -> int:
+        return int(self.page.locator(".postit:visible").count())
+
+
+def _export(journey: klantreis.Journey, path: Path, **options: str) -> Path:
+    klantreis.export(journey, "html", output=path, **options)
+    return path
+
+
+@pytest.fixture(scope="module")
+def najaar(browser, tmp_path_factory):
+    out = tmp_path_factory.mktemp("html") / "najaar.html"
+    _export(klantreis.load(NEW), out, compare=str(OLD))
+    opened = Opened(browser, out)
+    yield opened
+    opened.page.close()
+
+
+def test_opens_without_errors_or_requests_and_shows_the_whole_journey(najaar):
+    journey = klantreis.load(NEW)
+    assert najaar.errors == []
+    assert najaar.requests == []
+    assert najaar.count(".phase") == len(journey.phases)
+    assert najaar.count(".lane-head") == len(journey.lanes)
+    assert najaar.count(".postit") == len(journey.steps)
+    assert najaar.count(".action") == len(journey.actions)
+    rating_lanes = [lane for lane in journey.lanes if lane.kind is klantreis.LaneKind.RATING]
+    assert najaar.count(".curve svg") == len(rating_lanes)
+    assert najaar.page.evaluate("document.documentElement.lang") == "nl"
+    assert najaar.page.title() == journey.title
+
+
+def test_curve_points_sit_under_their_post_its(najaar):
+    page = najaar.page
+    points = page.locator(".curve").first.locator(".pt").all()
+    assert points
+    for point in points[:10]:
+        step = point.get_attribute("data-step")
+        dot = point.locator("circle").bounding_box()
+        card = page.locator(f'.postit[data-step="{step}"]').bounding_box()
+        centre = dot["x"] + dot["width"] / 2
+        assert card["x"] <= centre <= card["x"] + card["width"], step
+
+
+def test_filters_by_click_and_keyboard(najaar):
+    journey = klantreis.load(NEW)
+    page = najaar.page
+    page.select_option("#f-lane", "client")
+    assert najaar.visible() == sum(1 for s in journey.steps if s.lane == "client")
+    page.click(".filters .reset")
+    assert najaar.visible() == len(journey.steps)
+
+    # moments of truth, by keyboard: focus the checkbox and press space
+    page.focus("#f-mot")
+    page.keyboard.press("Space")
+    assert najaar.visible() == sum(1 for s in journey.steps if s.moment_of_truth)
+    page.keyboard.press("Space")
+
+    # the scale band "emotion 1-2", by keyboard in the select
+    def low(step: klantreis.Step) -> bool:
+        r = step.rating("emotion")
+        return r is not None and bool(r.votes) and 1 <= int(r.value + 0.5) <= 2
+
+    page.focus("#f-band")
+    page.select_option("#f-band", "emotion:1:2")
+    assert najaar.visible() == sum(1 for s in journey.steps if low(s)) > 0
+    page.select_option("#f-band", "")
+
+    # steps with open actions
+    open_targets = {
+        t
+        for a in journey.actions
+        if a.status not in (klantreis.Status.DONE, klantreis.Status.DROPPED)
+        for t in a.targets
+    }
+    page.check("#f-open")
+    assert najaar.visible() == len(open_targets)
+    page.uncheck("#f-open")
+
+    page.fill("#f-search", "huisarts")
+    shown = najaar.visible()
+    assert 0 < shown < len(journey.steps)
+    assert page.locator("#shown").inner_text().startswith(str(shown))
+    page.fill("#f-search", "")
+    assert najaar.visible() == len(journey.steps)
+    assert najaar.errors == []
+
+
+def test_detail_view_by_click_and_by_keyboard(najaar):
+    journey = klantreis.load(NEW)
+    page = najaar.page
+    first = journey.steps[0]
+    page.click(f'.postit[data-step="{first.id}"]')
+    dialog = page.locator("dialog#detail")
+    assert dialog.is_visible()
+    assert first.title in dialog.inner_text()
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+
+    # keyboard only: Tab reaches a post-it, Enter opens it, Escape closes it and focus returns
+    page.focus("#f-search")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('postit')"):
+            break
+    step_id = page.evaluate("document.activeElement.dataset.step")
+    assert step_id
+    page.keyboard.press("Enter")
+    assert dialog.is_visible()
+    assert journey.step(step_id).title in dialog.inner_text()
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    assert page.evaluate("document.activeElement.dataset.step") == step_id
+
+
+def test_actions_and_steps_highlight_each_other(najaar):
+    journey = klantreis.load(NEW)
+    page = najaar.page
+    action = next(a for a in journey.actions if a.targets)
+    page.mouse.move(0, 0)  # hovering links too; keep the pointer off the wall
+    page.focus(f'.action[data-action="{action.id}"]')
+    lit = page.locator(".postit.hl").evaluate_all("els => els.map(e => e.dataset.step)")
+    assert sorted(lit) == sorted(t for t in action.targets if journey.step(t))
+    page.focus(f'.postit[data-step="{action.targets[0]}"]')
+    lit = page.locator(".action.hl").evaluate_all("els => els.map(e => e.dataset.action)")
+    assert action.id in lit
+    page.evaluate("document.activeElement.blur()")
+    page.hover(f'.action[data-action="{action.id}"]')
+    lit = page.locator(".postit.hl").evaluate_all("els => els.map(e => e.dataset.step)")
+    assert sorted(lit) == sorted(t for t in action.targets if journey.step(t))
+    page.mouse.move(0, 0)
+    assert page.locator(".hl").count() == 0
+
+
+def test_compare_badges_match_the_diff(najaar):
+    d = klantreis.diff(klantreis.load(OLD), klantreis.load(NEW))
+    expected: dict[str, set[str]] = {}
+    for c in d.changes:
+        if c.collection is Collection.STEPS and c.kind in (Kind.ADDED, Kind.MOVED):
+            expected.setdefault(c.new_id, set()).add("new" if c.kind is Kind.ADDED else "moved")
+    for r in d.ratings:
+        if r.verdict in (Verdict.IMPROVED, Verdict.WORSENED):
+            expected.setdefault(r.step, set()).add(
+                "better" if r.verdict is Verdict.IMPROVED else "worse"
+            )
+    shown = najaar.page.evaluate(
+        """() => Object.fromEntries(
+             [...document.querySelectorAll('.wall-section .postit')]
+               .map(p => [p.dataset.step, [...p.querySelectorAll('.badge')]
+                 .map(b => [...b.classList].find(c => c !== 'badge'))])
+               .filter(([, b]) => b.length))"""
+    )
+    assert {k: set(v) for k, v in shown.items()} == expected
+    assert {"new", "moved", "better", "worse"} <= set().union(*expected.values())
+    aside = najaar.page.locator("aside.effect")
+    assert aside.is_visible()
+    assert d.effect is not None
+    assert aside.locator(".effects").first.locator("li").count() == len(d.effect.actions)
+
+
+def test_language_toggle_switches_labels_and_keeps_filters(najaar):
+    page = najaar.page
+    page.select_option("#f-lane", "client")
+    before = najaar.visible()
+    page.click("#lang-toggle")
+    assert page.locator("#wall-h").inner_text() == "The wall"
+    assert najaar.visible() == before
+    assert page.locator(".lane-head h3").first.inner_text() == "Client steps"
+    page.keyboard.press("Enter")  # the toggle keeps focus: back to Dutch
+    assert page.locator("#wall-h").inner_text() == "De muur"
+    page.click(".filters .reset")
+
+
+def test_no_serious_accessibility_violations(najaar):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(najaar.page)
+    serious = [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    assert najaar.requests == []
+
+
+def test_hostile_text_stays_text(browser, tmp_path):
+    bad = "<img src=x onerror=alert(1)></script><script>alert(2)</script><!-- &amp;"
+    journey = klantreis.Journey(
+        title=bad,
+        phases=[klantreis.Phase(name=bad, id="p", goal=bad)],
+        steps=[
+            klantreis.Step(
+                title=bad,
+                id="s",
+                phase="p",
+                lane="client",
+                description=bad,
+                notes=[klantreis.Note(kind=klantreis.NoteKind.QUESTION, text=bad, author=bad)],
+            )
+        ],
+        actions=[klantreis.ImprovementAction(title=bad, owner=bad, targets=["s"])],
+    )
+    opened = Opened(browser, _export(journey, tmp_path / "bad.html"))
+    page = opened.page
+    assert opened.errors == []
+    assert opened.dialogs == []
+    assert opened.requests == []
+    assert page.locator("img").count() == 0
+    assert page.locator("script").count() == 2  # the data and the map's own script
+    assert page.locator("h1").inner_text() == bad
+    assert page.locator(".postit .title").inner_text() == bad
+    page.click(".postit")
+    assert opened.dialogs == []
+    assert bad in page.locator("dialog#detail").inner_text()
+    page.close()
+
+
+def test_screenshots_of_the_examples(browser, tmp_path):
+    """Screenshots under the test's tmp dir, for a person to look at."""
+    for name in ("depressie-ggz-2026-najaar", "debt-counselling-en"):
+        opened = Opened(
+            browser, _export(klantreis.load(EXAMPLES / f"{name}.yaml"), tmp_path / f"{name}.html")
+        )
+        shot = tmp_path / f"{name}.png"
+        opened.page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 10_000
+        assert opened.errors == []
+        opened.page.close()
+
+
+def test_print_fits_the_wall_on_the_page(najaar, tmp_path):
+    page = najaar.page
+    page.emulate_media(media="print")
+    assert page.locator(".filters").is_hidden()
+    page.emulate_media(media="screen")
+    pdf = tmp_path / "wall.pdf"
+    page.pdf(path=str(pdf), format="A3", landscape=True)
+    assert pdf.read_bytes().startswith(b"%PDF")
