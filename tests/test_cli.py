@@ -22,7 +22,7 @@ def run(*argv: str) -> int:
 
 def test_validate_a_clean_file(capsys):
     assert run("validate", EXAMPLE) == 0
-    assert capsys.readouterr().out.endswith("0 errors, 0 warnings\n")
+    assert capsys.readouterr().out.endswith("0 fouten, 0 waarschuwingen\n")  # a Dutch journey
 
 
 def test_validate_reports_problems_with_exit_1(tmp_path, capsys):
@@ -32,8 +32,8 @@ def test_validate_reports_problems_with_exit_1(tmp_path, capsys):
     assert run("validate", str(path)) == 1
     out = capsys.readouterr().out
     assert f"{path}:3:" in out
-    assert "steps[0].phase: error: no phase has the id 'b' [unknown-reference]" in out
-    assert out.endswith("1 error, 4 warnings\n")
+    assert "steps[0].phase: error: geen fase heeft het id 'b' [unknown-reference]" in out
+    assert out.endswith("1 fout, 4 waarschuwingen\n")  # the journey's language: Dutch
     assert path.read_bytes() == before  # validation never changes the file
 
 
@@ -74,7 +74,7 @@ def test_a_missing_file_exits_2_and_the_others_are_still_checked(capsys):
     assert run("validate", "no-such-file.yaml", EXAMPLE) == 2
     captured = capsys.readouterr()
     assert "no-such-file.yaml: error: no such file [unreadable]" in captured.err
-    assert "0 errors, 0 warnings" in captured.out
+    assert "0 fouten, 0 waarschuwingen" in captured.out
 
 
 def test_json_report(tmp_path, capsys):
@@ -178,7 +178,7 @@ def test_python_dash_m_and_the_console_script_agree():
         check=False,
     )
     assert result.returncode == 0
-    assert result.stdout.endswith("0 errors, 0 warnings\n")
+    assert result.stdout.endswith("0 fouten, 0 waarschuwingen\n")
 
 
 def test_import_klantreis_stays_light():
@@ -192,3 +192,28 @@ def test_import_klantreis_stays_light():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_lang_overrides_the_journey_s_language(tmp_path, capsys):
+    path = tmp_path / "reis.yaml"
+    path.write_text("title: x\nphases: [{name: A}]\nsteps: [{title: s, phase: b, lane: client}]\n")
+    assert run("validate", "--lang", "en", str(path)) == 1
+    out = capsys.readouterr().out
+    assert "steps[0].phase: error: no phase has the id 'b' [unknown-reference]" in out
+    assert out.endswith("1 error, 4 warnings\n")
+    assert run("validate", "--lang", "en", "--format", "json", str(path)) == 1
+    problems = json.loads(capsys.readouterr().out)[0]["problems"]
+    found = {p["code"]: p["message"] for p in problems}
+    assert found["unknown-reference"] == "no phase has the id 'b'"
+
+
+def test_klantreis_lang_sets_the_language_outside_a_journey(tmp_path, capsys, monkeypatch):
+    target = tmp_path / "bestaat.yaml"
+    target.write_text("x")
+    monkeypatch.setenv("KLANTREIS_LANG", "nl")
+    assert run("new", "--lang", "en", "-o", str(target)) == 2
+    assert "het bestand bestaat al; gebruik --force" in capsys.readouterr().err
+    monkeypatch.setenv("KLANTREIS_LANG", "de")
+    assert run("validate", EXAMPLE) == 2
+    err = capsys.readouterr().err
+    assert err == "klantreis: KLANTREIS_LANG='de' is not a language klantreis speaks (nl, en)\n"

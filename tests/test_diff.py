@@ -614,6 +614,10 @@ def test_cli_exit_status_is_that_of_diff(capsys):
     assert "Geen verschillen." in capsys.readouterr().out
     assert main(["diff", str(SPRING), str(AUTUMN)]) == 1
     assert "Effect van de verbeteracties" in capsys.readouterr().out
+    assert main(["diff", "--lang", "en", str(SPRING), str(AUTUMN)]) == 1
+    english = capsys.readouterr().out
+    assert "Effect of the improvement actions" in english
+    assert "Effect van de verbeteracties" not in english
 
 
 def test_cli_writes_json_that_loads_back(tmp_path, iterations):
@@ -633,7 +637,8 @@ def test_cli_bad_files_get_the_validation_messages(tmp_path, capsys):
     bad.write_text("title: x\nphases: [{name: A}]\nsteps: [{title: s, phase: b, lane: client}]\n")
     assert main(["diff", str(SPRING), str(bad)]) == 2
     err = capsys.readouterr().err
-    assert "no phase has the id 'b' [unknown-reference]" in err
+    assert "1 fout in " in err  # the journey's language
+    assert "geen fase heeft het id 'b' [unknown-reference]" in err
     assert "Traceback" not in err
     assert main(["diff", str(SPRING), str(tmp_path / "missing.yaml")]) == 2
     assert "no such file" in capsys.readouterr().err

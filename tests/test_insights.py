@@ -115,6 +115,22 @@ def test_draw_prints_the_insight_its_steps_and_the_questions(journey_file, capsy
     assert "What makes this insight valuable to you?" in out
 
 
+def test_a_dutch_journey_draws_and_lists_in_dutch(examples, capsys):
+    dutch = str(examples / "depressie-ggz-2026-voorjaar.yaml")
+    assert main(["insights", "draw", dutch, "--seed", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Uit de pot (")
+    assert "\nBespreek:\n" in out
+    assert "From the jar" not in out
+    assert "Discuss:" not in out
+    assert main(["insights", "list", dutch]) == 0
+    listing = capsys.readouterr().out
+    assert "(niet besproken)" in listing
+    assert "not discussed" not in listing
+    assert main(["insights", "list", "--lang", "en", dutch]) == 0
+    assert "(not discussed)" in capsys.readouterr().out
+
+
 def test_mark_discussed_writes_back_only_that_field_and_keeps_a_backup(journey_file, capsys):
     before_text = journey_file.read_text(encoding="utf-8")
     before = klantreis.load(journey_file)
@@ -140,6 +156,8 @@ def test_an_empty_jar_says_so(tmp_path, capsys):
     path = tmp_path / "leeg.yaml"
     klantreis.dump(Journey(title="Leeg"), path)
     assert main(["insights", "draw", str(path)]) == 1
+    assert "de pot is leeg" in capsys.readouterr().err  # the journey is Dutch
+    assert main(["insights", "draw", "--lang", "en", str(path)]) == 1
     assert "the jar is empty" in capsys.readouterr().err
     klantreis.dump(jar(True), path)
     assert main(["insights", "draw", str(path)]) == 1

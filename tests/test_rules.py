@@ -235,7 +235,8 @@ def test_every_rule_has_a_violation_case():
 def test_references_suggest_the_id_that_was_meant():
     journey = edit_step(complete_journey(), 0, phase="aanmeldng")
     problem = klantreis.validate(journey).errors[0]
-    assert problem.hint == "did you mean 'aanmelding'?"
+    assert problem.hint == "bedoel je 'aanmelding'?"  # in the journey's language
+    assert problem.in_language("en").hint == "did you mean 'aanmelding'?"
 
 
 @given(journeys(max_steps=6), st.data())
@@ -269,3 +270,16 @@ def test_every_rule_is_documented_with_its_severity():
     for r in RULES:
         assert f"`{r.code}`" in page, r.code
     assert all(r.severity in (Severity.ERROR, Severity.WARNING) for r in RULES)
+
+
+def test_messages_are_in_the_journey_s_language_and_codes_are_not():
+    dutch = klantreis.Journey(title="Schuldhulp")
+    english = attrs.evolve(dutch, language=klantreis.Language.EN)
+    nl, en = klantreis.validate(dutch), klantreis.validate(english)
+    assert nl.codes() == en.codes()
+    assert [p.path for p in nl] == [p.path for p in en]
+    assert nl.problems[0].message.startswith("geen persona")
+    assert en.problems[0].message.startswith("no persona")
+    assert klantreis.validate(dutch, language="en") == en
+    assert [str(p) for p in nl.in_language("en")] == [str(p) for p in en]
+    assert nl.language == "nl"

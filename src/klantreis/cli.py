@@ -22,13 +22,14 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from klantreis import words
 from klantreis._version import __version__
 from klantreis.errors import KlantreisError, Report, Severity
 
 if TYPE_CHECKING:
     from klantreis.model import Journey
 
-__all__ = ["COMMANDS", "Command", "main"]
+__all__ = ["COMMANDS", "Command", "lang_argument", "main", "summary"]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE = 0, 1, 2
 
@@ -74,6 +75,17 @@ def _validate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="print errors only, no warnings or summary"
     )
+    lang_argument(parser)
+
+
+def lang_argument(parser: argparse.ArgumentParser) -> None:
+    """``--lang nl|en``: the language of the messages, overriding the journey's."""
+    parser.add_argument(
+        "--lang",
+        choices=words.LANGUAGES,
+        default=None,
+        help="language of the messages (default: the journey's; else KLANTREIS_LANG, else en)",
+    )
 
 
 def _report_json(
@@ -111,12 +123,12 @@ def run_validate(args: argparse.Namespace) -> int:
     results = []
     for name in args.files:
         try:
-            report = validate(name)
+            report = validate(name, language=args.lang)
         except LoadError as exc:
             status = EXIT_TROUBLE
             results.append(_report_json(name, None, exc))
             if args.format == "text":
-                _err(str(exc.problem))
+                _err(str(exc.problem.in_language(args.lang or words.default_language())))
             continue
         failed = not report.ok or (args.strict and report.warnings)
         if failed and status == EXIT_OK:
@@ -126,15 +138,18 @@ def run_validate(args: argparse.Namespace) -> int:
             for problem in report.errors if args.quiet else report.problems:
                 print(problem)
             if not args.quiet:
-                errors, warnings = report.errors, report.warnings
-                print(f"{name}: {_count(errors, 'error')}, {_count(warnings, 'warning')}")
+                print(summary(name, report, args.lang))
     if args.format == "json":
         print(json.dumps(results, indent=2, ensure_ascii=False))
     return status
 
 
-def _count(items: Sequence[object], word: str) -> str:
-    return f"{len(items)} {word}{'' if len(items) == 1 else 's'}"
+def summary(name: str, report: Report, language: str | None = None) -> str:
+    """``FILE: 1 error, 2 warnings`` in *language*, else the report's, else the default."""
+    lang = language or report.language
+    errors = words.text("cli.errors", lang, n=len(report.errors))
+    warnings = words.text("cli.warnings", lang, n=len(report.warnings))
+    return words.text("cli.summary", lang, file=name, errors=errors, warnings=warnings)
 
 
 # --- schema ---------------------------------------------------------------------------
@@ -190,7 +205,8 @@ def run_new(args: argparse.Namespace) -> int:
         text = new_file_header(args.lang) + dumps(journey, "yaml", include_defaults=True)
     _write_output(args.output, text, force=args.force)
     if args.output != "-":
-        _err(f"wrote {args.output}; check it with: klantreis validate {args.output}")
+        command = "klantreis validate"
+        _err(words.text("cli.wrote-check", args.lang, file=args.output, command=command))
     return EXIT_OK
 
 
@@ -210,9 +226,17 @@ def _err(message: str) -> None:
 
 
 def _write_output(
-    output: str, text: str | bytes, *, force: bool, protect: Sequence[str] = ()
+    output: str,
+    text: str | bytes,
+    *,
+    force: bool,
+    protect: Sequence[str] = (),
+    language: str | None = None,
 ) -> None:
-    """Write to a path atomically, or to stdout for ``-``; never clobber unasked."""
+    """Write to a path atomically, or to stdout for ``-``; never clobber unasked.
+
+    Refusals are told in *language* (default: :func:`klantreis.words.default_language`).
+    """
     from klantreis._files import atomic_write
 
     if output == "-":
@@ -226,15 +250,18 @@ def _write_output(
     path = Path(output)
     for other in protect:
         if path.exists() and Path(other).exists() and path.samefile(other):
-            raise UsageError(f"{output}: refusing to overwrite the input file")
+            raise UsageError(words.text("cli.refuse-input", language, file=output))
     if path.exists() and not force:
-        raise UsageError(f"{output}: the file exists; use --force to overwrite it")
+        raise UsageError(words.text("cli.exists", language, file=output))
     if not path.parent.is_dir():
-        raise UsageError(f"{output}: the folder {path.parent} does not exist")
+        raise UsageError(words.text("cli.no-folder", language, file=output, folder=path.parent))
     try:
         atomic_write(path, text.encode("utf-8") if isinstance(text, str) else text)
     except OSError as exc:
-        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}") from None
+        reason = exc.strerror or exc
+        raise UsageError(
+            words.text("cli.cannot-write", language, file=output, reason=reason)
+        ) from None
 
 
 def load_journey(name: str) -> Journey:
@@ -332,6 +359,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(arguments).parse_args(arguments)
     debug = args.debug or os.environ.get("KLANTREIS_DEBUG", "") not in ("", "0")
     try:
+        words.default_language()
+    except ValueError as exc:
+        _err(f"klantreis: {exc}")
+        return EXIT_TROUBLE
+    try:
         return int(args.run(args))
     except KlantreisError as exc:
         if debug:
@@ -339,7 +371,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(f"klantreis: {exc}")
         return EXIT_TROUBLE
     except KeyboardInterrupt:
-        _err("klantreis: interrupted")
+        _err(f"klantreis: {words.text('cli.interrupted')}")
         return 130
     except BrokenPipeError:
         # The reader went away (e.g. `| head`); nothing more to say.
@@ -349,10 +381,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if debug:
             raise
-        _err(
-            f"klantreis: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug; please report it with the output of --debug."
-        )
+        error = f"{type(exc).__name__}: {exc}"
+        _err(f"klantreis: {words.text('cli.internal-error', error=error)}")
         return EXIT_TROUBLE
 
 

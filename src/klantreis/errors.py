@@ -11,7 +11,9 @@ import enum
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
+
+from klantreis.words import Message, language_code, text
 
 __all__ = [
     "ExportError",
@@ -79,6 +81,57 @@ class Problem:
     """The line in *source* (1-based), when it is known."""
     column: int | None = None
     """The column in *source* (1-based), when it is known."""
+    wording: Message | None = field(default=None, eq=False, repr=False)
+    """*message* as a catalogue key and its values, so it can be told in another language."""
+    hint_wording: Message | None = field(default=None, eq=False, repr=False)
+    """*hint* likewise."""
+
+    @classmethod
+    def told(
+        cls,
+        code: str,
+        message: Message,
+        hint: Message | None = None,
+        *,
+        language: str | None = None,
+        path: Sequence[PathPart] = (),
+        severity: Severity = Severity.ERROR,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> Problem:
+        """A problem whose message (and hint) come from :mod:`klantreis.words`, told in *language*.
+
+        >>> from klantreis.words import Message, language_code, text
+        >>> p = Problem.told("empty-id", Message("problem.empty-id"), language="nl")
+        >>> p.message, p.in_language("en").message
+        ('het id is leeg', 'the id is empty')
+        """
+        return cls(
+            code=code,
+            message=message(language),
+            hint=hint(language) if hint is not None else None,
+            wording=message,
+            hint_wording=hint,
+            path=path,
+            severity=severity,
+            source=source,
+            line=line,
+            column=column,
+        )
+
+    def in_language(self, language: str | None) -> Problem:
+        """This problem told in *language*; the same problem when it has no wording.
+
+        The code, the path and the severity never change with the language.
+        """
+        if self.wording is None and self.hint_wording is None:
+            return self
+        return evolve(
+            self,
+            message=self.wording(language) if self.wording is not None else self.message,
+            hint=self.hint_wording(language) if self.hint_wording is not None else self.hint,
+        )
 
     @property
     def location(self) -> str:
@@ -108,6 +161,8 @@ class Report:
 
     problems: tuple[Problem, ...] = field(converter=_tuple)
     source: str | None = None
+    language: str | None = field(default=None, kw_only=True)
+    """The language of the messages (the journey's), when it is known."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -133,6 +188,11 @@ class Report:
     def codes(self) -> list[str]:
         """The codes of all problems, in order: handy in tests and scripts."""
         return [p.code for p in self.problems]
+
+    def in_language(self, language: str | None) -> Report:
+        """This report with every problem told in *language* (see :meth:`Problem.in_language`)."""
+        told = tuple(p.in_language(language) for p in self.problems)
+        return Report(told, self.source, language=language)
 
 
 class KlantreisError(Exception):
@@ -160,12 +220,18 @@ class ValidationError(KlantreisError):
     def __init__(self, report: Report) -> None:
         self.report = report
         errors = report.errors
-        head = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
+        try:
+            lang = language_code(report.language)
+        except ValueError:  # a bad KLANTREIS_LANG must not hide the problems
+            lang = "en"
+        head = text("cli.errors", lang, n=len(errors))
         if report.source:
-            head += f" in {report.source}"
-        lines = [head + ":"] + [f"  {p}" for p in errors[:20]]
+            head = text("cli.errors-in", lang, errors=head, file=report.source)
+        else:
+            head += ":"
+        lines = [head] + [f"  {p}" for p in errors[:20]]
         if len(errors) > 20:
-            lines.append(f"  ... and {len(errors) - 20} more")
+            lines.append("  " + text("cli.and-more", lang, n=len(errors) - 20))
         super().__init__("\n".join(lines))
 
     @property
@@ -184,8 +250,6 @@ class PluginError(KlantreisError):
 
 def problems_from(items: Iterable[Problem], source: str | None) -> Report:
     """Build a report, stamping *source* on problems that have none."""
-    from attrs import evolve
-
     return Report(
         tuple(p if p.source or source is None else evolve(p, source=source) for p in items),
         source,

@@ -22,6 +22,7 @@ from attrs import frozen
 
 from klantreis.errors import PathPart, Problem, Severity
 from klantreis.model import Journey, LaneKind
+from klantreis.words import Message
 
 __all__ = ["RULES", "Index", "Rule", "check", "rule"]
 
@@ -80,24 +81,26 @@ RULES: list[Rule] = []
 
 
 Finding = tuple[Any, ...]
-"""What a rule function yields: ``(path, message)`` or ``(path, message, hint)``."""
+"""What a rule function yields: ``(path, message)`` or ``(path, message, hint)``, the
+message and the hint :class:`~klantreis.words.Message` values."""
 
 
 def rule(
     code: str, severity: Severity = ERROR
 ) -> Callable[[Callable[[Journey, Index], Iterable[Finding]]], Rule]:
-    """Register a rule. The function yields ``(path, message)`` or ``(path, message, hint)``."""
+    """Register a rule. The function yields ``(path, message)`` or ``(path, message, hint)``.
+
+    Messages and hints are :class:`~klantreis.words.Message` values, told in the
+    journey's language.
+    """
 
     def register(function: Callable[[Journey, Index], Iterable[Finding]]) -> Rule:
         def problems(journey: Journey, index: Index) -> Iterator[Problem]:
             for found in function(journey, index):
                 path, message, *rest = found
-                yield Problem(
-                    code=code,
-                    message=message,
-                    path=path,
-                    severity=severity,
-                    hint=rest[0] if rest else None,
+                hint = rest[0] if rest else None
+                yield Problem.told(
+                    code, message, hint, language=journey.language, path=path, severity=severity
                 )
 
         description = (function.__doc__ or "").strip().splitlines()[0]
@@ -109,17 +112,22 @@ def rule(
 
 
 def check(journey: Journey) -> list[Problem]:
-    """Run every rule on *journey*; problems come in rule order, then document order."""
+    """Run every rule on *journey*; problems come in rule order, then document order.
+
+    Messages are in the journey's language (:meth:`~klantreis.Problem.in_language`
+    tells them in another).
+    """
     index = Index(journey)
     return [problem for r in RULES for problem in r(journey, index)]
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+def _did_you_mean(word: str, choices: Iterable[str]) -> Message | None:
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else None
+    return Message("problem.did-you-mean", word=close[0]) if close else None
 
 
-Found = Iterator[tuple[tuple[PathPart, ...], str] | tuple[tuple[PathPart, ...], str, str | None]]
+Path = tuple[PathPart, ...]
+Found = Iterator[tuple[Path, Message] | tuple[Path, Message, Message | None]]
 
 # --- errors ---------------------------------------------------------------------------
 
@@ -133,7 +141,7 @@ def _duplicate_ids(journey: Journey, index: Index) -> Found:
             if item.id in seen:
                 yield (
                     (key, i, "id"),
-                    f"the id {item.id!r} is already used by {key}[{seen[item.id]}]",
+                    Message("problem.duplicate-id", id=item.id, other=f"{key}[{seen[item.id]}]"),
                 )
             else:
                 seen[item.id] = i
@@ -143,11 +151,11 @@ def _duplicate_ids(journey: Journey, index: Index) -> Found:
 def _empty_ids(journey: Journey, index: Index) -> Found:
     """Ids are not empty."""
     if not journey.id.strip():
-        yield ("id",), "the journey's id is empty"
+        yield ("id",), Message("problem.empty-journey-id")
     for key in ("actors", "scales", "phases", "lanes", "steps", "actions", "insights"):
         for i, item in enumerate(getattr(journey, key)):
             if not item.id.strip():
-                yield (key, i, "id"), "the id is empty"
+                yield (key, i, "id"), Message("problem.empty-id")
 
 
 @rule("unknown-reference")
@@ -157,39 +165,39 @@ def _references(journey: Journey, index: Index) -> Found:
         if step.phase not in index.phase_ids:
             yield (
                 ("steps", i, "phase"),
-                f"no phase has the id {step.phase!r}",
+                Message("problem.unknown-phase", id=step.phase),
                 _did_you_mean(step.phase, index.phase_ids),
             )
         if step.lane not in index.lanes:
             yield (
                 ("steps", i, "lane"),
-                f"no lane has the id {step.lane!r}",
+                Message("problem.unknown-lane", id=step.lane),
                 _did_you_mean(step.lane, index.lanes),
             )
         if step.actor is not None and step.actor not in index.actor_ids:
             yield (
                 ("steps", i, "actor"),
-                f"no actor has the id {step.actor!r}",
+                Message("problem.unknown-actor", id=step.actor),
                 _did_you_mean(step.actor, index.actor_ids),
             )
         for rating in step.ratings:
             if rating.scale not in index.scales:
                 yield (
                     ("steps", i, "ratings", rating.scale),
-                    f"no scale has the id {rating.scale!r}",
+                    Message("problem.unknown-scale", id=rating.scale),
                     _did_you_mean(rating.scale, index.scales),
                 )
     for i, lane in enumerate(journey.lanes):
         if lane.actor is not None and lane.actor not in index.actor_ids:
             yield (
                 ("lanes", i, "actor"),
-                f"no actor has the id {lane.actor!r}",
+                Message("problem.unknown-actor", id=lane.actor),
                 _did_you_mean(lane.actor, index.actor_ids),
             )
         if lane.scale is not None and lane.scale not in index.scales:
             yield (
                 ("lanes", i, "scale"),
-                f"no scale has the id {lane.scale!r}",
+                Message("problem.unknown-scale", id=lane.scale),
                 _did_you_mean(lane.scale, index.scales),
             )
     for key, field in (("actions", "targets"), ("actions", "ideas"), ("insights", "steps")):
@@ -198,7 +206,7 @@ def _references(journey: Journey, index: Index) -> Found:
                 if step_id not in index.step_ids:
                     yield (
                         (key, i, field, j),
-                        f"no step has the id {step_id!r}",
+                        Message("problem.unknown-step", id=step_id),
                         _did_you_mean(step_id, index.step_ids),
                     )
 
@@ -208,14 +216,10 @@ def _rating_lanes(journey: Journey, index: Index) -> Found:
     """A rating lane names its scale, and holds no steps of its own."""
     for i, lane in enumerate(journey.lanes):
         if lane.kind is LaneKind.RATING and lane.scale is None:
-            yield ("lanes", i), "a rating lane needs a scale: the id of the scale it shows"
+            yield ("lanes", i), Message("problem.rating-lane-scale")
     for i, step in enumerate(journey.steps):
         if index.lanes.get(step.lane) is LaneKind.RATING:
-            yield (
-                ("steps", i, "lane"),
-                f"the lane {step.lane!r} shows ratings and holds no steps; "
-                "rate the step with `ratings:` instead",
-            )
+            yield ("steps", i, "lane"), Message("problem.rating-lane-steps", lane=step.lane)
 
 
 @rule("bad-scale")
@@ -225,13 +229,18 @@ def _scales(journey: Journey, index: Index) -> Found:
         if scale.minimum >= scale.maximum:
             yield (
                 ("scales", i, "maximum"),
-                f"the maximum ({scale.maximum}) must be above the minimum ({scale.minimum})",
+                Message("problem.scale-bounds", maximum=scale.maximum, minimum=scale.minimum),
             )
         elif scale.labels and len(scale.labels) != len(scale.points):
             yield (
                 ("scales", i, "labels"),
-                f"{len(scale.labels)} labels for {len(scale.points)} points "
-                f"({scale.minimum}-{scale.maximum}); give one per point, '' for none",
+                Message(
+                    "problem.scale-labels",
+                    labels=len(scale.labels),
+                    points=len(scale.points),
+                    minimum=scale.minimum,
+                    maximum=scale.maximum,
+                ),
             )
 
 
@@ -246,10 +255,13 @@ def _ratings(journey: Journey, index: Index) -> Found:
             low, high = bounds
             for j, vote in enumerate(rating.votes):
                 if not low <= vote <= high:
-                    path: tuple[PathPart, ...] = ("steps", i, "ratings", rating.scale)
+                    path: Path = ("steps", i, "ratings", rating.scale)
                     if len(rating.votes) > 1:
                         path = (*path, j)
-                    yield path, f"{vote} is not on the scale {rating.scale!r} ({low}-{high})"
+                    off = Message(
+                        "problem.off-scale", vote=vote, scale=rating.scale, low=low, high=high
+                    )
+                    yield path, off
 
 
 @rule("date-order")
@@ -258,14 +270,15 @@ def _dates(journey: Journey, index: Index) -> Found:
     for i, insight in enumerate(journey.insights):
         if insight.discussed_on is not None:
             if not insight.discussed:
-                yield (
-                    ("insights", i, "discussed"),
-                    "the insight has a discussed_on date but discussed is false",
-                )
+                yield ("insights", i, "discussed"), Message("problem.discussed-flag")
             if insight.date is not None and insight.discussed_on < insight.date:
                 yield (
                     ("insights", i, "discussed_on"),
-                    f"discussed on {insight.discussed_on}, before it was written ({insight.date})",
+                    Message(
+                        "problem.discussed-before",
+                        discussed=insight.discussed_on,
+                        written=insight.date,
+                    ),
                 )
 
 
@@ -276,29 +289,26 @@ def _dates(journey: Journey, index: Index) -> Found:
 def _persona(journey: Journey, index: Index) -> Found:
     """The journey follows a named persona (it helps the thinking)."""
     if journey.persona is None:
-        yield ("persona",), "no persona: name the one client or employee this journey follows"
+        yield ("persona",), Message("problem.no-persona")
 
 
 @rule("no-objective", WARNING)
 def _objectives(journey: Journey, index: Index) -> Found:
     """The objectives of the session and of the client are written down."""
     if journey.objectives.session is None:
-        yield ("objectives", "session"), "no objective for the session: what is today for?"
+        yield ("objectives", "session"), Message("problem.no-session-objective")
     if journey.objectives.client is None:
-        yield ("objectives", "client"), "no objective of the client: what does the client want?"
+        yield ("objectives", "client"), Message("problem.no-client-objective")
 
 
 @rule("empty-phase", WARNING)
 def _empty_phases(journey: Journey, index: Index) -> Found:
     """Every phase has steps."""
     if not journey.phases:
-        yield ("phases",), "the journey has no phases yet"
+        yield ("phases",), Message("problem.no-phases")
     for i, phase in enumerate(journey.phases):
         if index.steps_per_phase[phase.id] == 0:
-            yield (
-                ("phases", i),
-                f"the phase {phase.name!r} has no steps: are really all actions listed?",
-            )
+            yield ("phases", i), Message("problem.empty-phase", name=phase.name)
 
 
 @rule("unrated-experience", WARNING)
@@ -306,7 +316,7 @@ def _unrated(journey: Journey, index: Index) -> Found:
     """A step in an experience lane has a rating."""
     for i, step in enumerate(journey.steps):
         if index.lanes.get(step.lane) is LaneKind.EXPERIENCE and not step.ratings:
-            yield ("steps", i, "ratings"), f"the experience {step.title!r} has no rating"
+            yield ("steps", i, "ratings"), Message("problem.unrated", title=step.title)
 
 
 @rule("idea-without-action", WARNING)
@@ -316,7 +326,7 @@ def _ideas(journey: Journey, index: Index) -> Found:
     used |= {target for action in journey.actions for target in action.targets}
     for i, step in enumerate(journey.steps):
         if index.lanes.get(step.lane) is LaneKind.IDEAS and step.id not in used:
-            yield ("steps", i), f"the improvement idea {step.title!r} has no action"
+            yield ("steps", i), Message("problem.idea-without-action", title=step.title)
 
 
 @rule("incomplete-action", WARNING)
@@ -324,11 +334,14 @@ def _actions(journey: Journey, index: Index) -> Found:
     """Every improvement action has an owner and the steps it should improve."""
     for i, action in enumerate(journey.actions):
         if not action.owner:
-            yield ("actions", i, "owner"), f"the action {action.title!r} has no owner"
+            yield (
+                ("actions", i, "owner"),
+                Message("problem.action-without-owner", title=action.title),
+            )
         if not action.targets:
             yield (
                 ("actions", i, "targets"),
-                f"the action {action.title!r} targets no step: how will you see it worked?",
+                Message("problem.action-without-targets", title=action.title),
             )
 
 
@@ -339,10 +352,7 @@ def _action_ideas(journey: Journey, index: Index) -> Found:
     for i, action in enumerate(journey.actions):
         for j, step_id in enumerate(action.ideas):
             if step_id in kinds and kinds[step_id] is not LaneKind.IDEAS:
-                yield (
-                    ("actions", i, "ideas", j),
-                    f"the step {step_id!r} is not in an ideas lane",
-                )
+                yield ("actions", i, "ideas", j), Message("problem.not-an-idea", id=step_id)
 
 
 @rule("signoff-outdated", WARNING)
@@ -353,6 +363,5 @@ def _signoffs(journey: Journey, index: Index) -> Found:
     for i, record in outdated_signoffs(journey):
         yield (
             ("signoffs", i, "fingerprint"),
-            f"the journey changed after {record.who} signed it off on {record.date}: "
-            "ask for a new review, or sign it off again",
+            Message("problem.signoff-outdated", who=record.who, date=record.date),
         )

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 
+import attrs
+
 from klantreis.errors import Report, ValidationError
-from klantreis.model import Journey
+from klantreis.model import Journey, Language
 from klantreis.rules import check
 from klantreis.serialize import DEFAULT_LIMITS, Document, Format, Limits, read_document
 from klantreis.serialize.reading import read_text
+from klantreis.words import language_code
 
 __all__ = ["load", "loads", "validate"]
 
@@ -23,6 +26,7 @@ def validate(
     *,
     format: Format | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    language: Language | str | None = None,
 ) -> Report:
     """Check a journey, or a journey file, and report every problem found.
 
@@ -30,6 +34,9 @@ def validate(
     twice) and domain problems (duplicate ids, dangling references, ratings off their
     scale, and warnings for what looks incomplete) all come with their path and line.
     Domain rules run only when the structure is sound. The file is never changed.
+
+    Messages are in the journey's language, or in *language* when it is given; codes
+    and paths are the same in every language.
 
     Raises :class:`~klantreis.LoadError` only when the file cannot be read or parsed
     at all (missing, not UTF-8, invalid YAML or JSON, over the limits).
@@ -41,15 +48,22 @@ def validate(
     (True, ['no-persona', 'no-objective', 'no-objective', 'empty-phase'])
     """
     if isinstance(target, Journey):
-        return Report(tuple(check(target)))
-    document = read_document(target, format=format, limits=limits)
-    more = check(document.value) if document.value is not None else []
-    return document.report(more)
+        journey: Journey | None = target
+        report = Report(tuple(check(target)))
+    else:
+        document = read_document(target, format=format, limits=limits)
+        journey = document.value
+        report = document.report(check(journey) if journey is not None else [])
+    if language is not None:
+        return report.in_language(language)
+    return attrs.evolve(report, language=language_code(journey.language)) if journey else report
 
 
 def _finish(doc: Document[Journey], run_rules: bool) -> Journey:
     more = check(doc.value) if doc.value is not None and run_rules else []
     report = doc.report(more)
+    if doc.value is not None:
+        report = attrs.evolve(report, language=language_code(doc.value.language))
     if doc.value is None or not report.ok:
         raise ValidationError(report)
     return doc.value

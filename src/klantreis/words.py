@@ -34,6 +34,7 @@ __all__ = [
     "default_language",
     "enum_key",
     "language_code",
+    "span",
     "span_text",
     "text",
 ]
@@ -141,6 +142,237 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "span.hours": ("{hours} uur", "{hours} h"),
     "span.minutes": ("{minutes} min", "{minutes} min"),
     "span.hours-minutes": ("{hours} uur {minutes} min", "{hours} h {minutes} min"),
+    # --- problems: what validate() says (the codes stay English) -----------------------
+    "problem.did-you-mean": ("bedoel je {word!r}?", "did you mean {word!r}?"),
+    "problem.duplicate-id": (
+        "het id {id!r} is al in gebruik bij {other}",
+        "the id {id!r} is already used by {other}",
+    ),
+    "problem.empty-journey-id": ("het id van de klantreis is leeg", "the journey's id is empty"),
+    "problem.empty-id": ("het id is leeg", "the id is empty"),
+    "problem.unknown-phase": ("geen fase heeft het id {id!r}", "no phase has the id {id!r}"),
+    "problem.unknown-lane": ("geen baan heeft het id {id!r}", "no lane has the id {id!r}"),
+    "problem.unknown-actor": ("geen betrokkene heeft het id {id!r}", "no actor has the id {id!r}"),
+    "problem.unknown-scale": ("geen schaal heeft het id {id!r}", "no scale has the id {id!r}"),
+    "problem.unknown-step": ("geen stap heeft het id {id!r}", "no step has the id {id!r}"),
+    "problem.rating-lane-scale": (
+        "een scorebaan heeft een schaal nodig: het id van de schaal die ze toont",
+        "a rating lane needs a scale: the id of the scale it shows",
+    ),
+    "problem.rating-lane-steps": (
+        "de baan {lane!r} toont scores en bevat geen stappen; geef de stap een score met "
+        "`ratings:`",
+        "the lane {lane!r} shows ratings and holds no steps; rate the step with `ratings:` instead",
+    ),
+    "problem.scale-bounds": (
+        "het maximum ({maximum}) moet boven het minimum ({minimum}) liggen",
+        "the maximum ({maximum}) must be above the minimum ({minimum})",
+    ),
+    "problem.scale-labels": (
+        "{labels} labels voor {points} punten ({minimum}-{maximum}); geef er één per punt, "
+        "'' voor geen",
+        "{labels} labels for {points} points ({minimum}-{maximum}); give one per point, "
+        "'' for none",
+    ),
+    "problem.off-scale": (
+        "{vote} ligt niet op de schaal {scale!r} ({low}-{high})",
+        "{vote} is not on the scale {scale!r} ({low}-{high})",
+    ),
+    "problem.discussed-flag": (
+        "het inzicht heeft een datum discussed_on, maar discussed is false",
+        "the insight has a discussed_on date but discussed is false",
+    ),
+    "problem.discussed-before": (
+        "besproken op {discussed}, voordat het geschreven werd ({written})",
+        "discussed on {discussed}, before it was written ({written})",
+    ),
+    "problem.no-persona": (
+        "geen persona: geef de ene cliënt of medewerker die deze klantreis volgt een naam",
+        "no persona: name the one client or employee this journey follows",
+    ),
+    "problem.no-session-objective": (
+        "geen doelstelling van de dag: waar is vandaag voor?",
+        "no objective for the session: what is today for?",
+    ),
+    "problem.no-client-objective": (
+        "geen doelstelling van de cliënt: wat wil de cliënt bereiken?",
+        "no objective of the client: what does the client want?",
+    ),
+    "problem.no-phases": ("de klantreis heeft nog geen fases", "the journey has no phases yet"),
+    "problem.empty-phase": (
+        "de fase {name!r} heeft geen stappen: zijn echt alle handelingen benoemd?",
+        "the phase {name!r} has no steps: are really all actions listed?",
+    ),
+    "problem.unrated": (
+        "de beleving {title!r} heeft geen score",
+        "the experience {title!r} has no rating",
+    ),
+    "problem.idea-without-action": (
+        "het verbeteridee {title!r} heeft geen verbeteractie",
+        "the improvement idea {title!r} has no action",
+    ),
+    "problem.action-without-owner": (
+        "de verbeteractie {title!r} heeft geen eigenaar",
+        "the action {title!r} has no owner",
+    ),
+    "problem.action-without-targets": (
+        "de verbeteractie {title!r} richt zich op geen enkele stap: hoe zie je dat ze werkte?",
+        "the action {title!r} targets no step: how will you see it worked?",
+    ),
+    "problem.not-an-idea": (
+        "de stap {id!r} staat niet in een baan met verbeterideeën",
+        "the step {id!r} is not in an ideas lane",
+    ),
+    "problem.signoff-outdated": (
+        "de klantreis is veranderd nadat {who} hem op {date} aftekende: vraag om een nieuwe "
+        "review, of teken opnieuw af",
+        "the journey changed after {who} signed it off on {date}: ask for a new review, or "
+        "sign it off again",
+    ),
+    # --- problems of a workshop plan ---------------------------------------------------
+    "problem.no-meeting-objective": (
+        "de bijeenkomst heeft geen doelstelling: waar is ze voor?",
+        "the meeting has no objective: what is it for?",
+    ),
+    "problem.no-success": (
+        "de bijeenkomst heeft geen succescriterium: wanneer is ze een succes?",
+        "the meeting has no success criterion: when is it a success?",
+    ),
+    "problem.no-success-hint": (
+        "de controlevraag van het format: wanneer is de bijeenkomst een succes?",
+        "the format's check question: wanneer is de bijeenkomst een succes?",
+    ),
+    "problem.meeting-ends-first": (
+        "de bijeenkomst eindigt ({end}) voordat ze begint ({start})",
+        "the meeting ends ({end}) before it starts ({start})",
+    ),
+    "problem.starts-before-above": (
+        "{title!r} begint om {start}, vóór het onderdeel erboven ({previous}): zet het "
+        "tijdschema op volgorde van tijd",
+        "{title!r} starts at {start}, before the activity above it ({previous}): put the "
+        "schedule in order of time",
+    ),
+    "problem.activity-ends-first": (
+        "{title!r} eindigt ({end}) voordat het begint ({start})",
+        "{title!r} ends ({end}) before it starts ({start})",
+    ),
+    "problem.starts-together": (
+        "{title!r} begint tegelijk met {other!r} ({start})",
+        "{title!r} starts at the same time as {other!r} ({start})",
+    ),
+    "problem.starts-before-end": (
+        "{title!r} begint om {start}, voordat {other!r} eindigt ({end})",
+        "{title!r} starts at {start}, before {other!r} ends ({end})",
+    ),
+    "problem.starts-before-meeting": (
+        "{title!r} begint om {start}, voordat de bijeenkomst begint ({meeting})",
+        "{title!r} starts at {start}, before the meeting starts ({meeting})",
+    ),
+    "problem.starts-after-meeting": (
+        "{title!r} begint om {start}, als de bijeenkomst al is afgelopen ({meeting})",
+        "{title!r} starts at {start}, when the meeting has ended ({meeting})",
+    ),
+    "problem.starts-after-meeting-hint": (
+        "verplaats het, of laat de bijeenkomst later eindigen",
+        "move it, or make the meeting end later",
+    ),
+    "problem.ends-after-meeting": (
+        "{title!r} eindigt om {end}, nadat de bijeenkomst eindigt ({meeting})",
+        "{title!r} ends at {end}, after the meeting ends ({meeting})",
+    ),
+    "problem.no-start": (
+        "geen begintijd: het tijdschema kan niet tegen de beschikbare tijd worden gelegd",
+        "no start time: the schedule cannot be checked against the time available",
+    ),
+    "problem.no-end": (
+        "geen eindtijd: het tijdschema kan niet tegen de beschikbare tijd worden gelegd",
+        "no end time: the schedule cannot be checked against the time available",
+    ),
+    "problem.short-workshop": (
+        "de bijeenkomst duurt {span}; het format raadt minstens {advised} per sessie aan",
+        "the meeting takes {span}; the workshop format advises at least {advised} per session",
+    ),
+    "problem.empty-schedule": (
+        "het tijdschema is leeg: plan de tijd van de dag",
+        "the schedule is empty: plan the time of the day",
+    ),
+    "problem.gap": (
+        "van {start} tot {end} is niets gepland",
+        "nothing is planned from {start} until {end}",
+    ),
+    "problem.gap-hint": (
+        "laat het einde van {title!r} weg, dan loopt het door",
+        "leave out the end of {title!r} to let it run on",
+    ),
+    "problem.journey-not-found": (
+        "het klantreisbestand {link!r} is er niet (gezien vanaf dit bestand)",
+        "the journey file {link!r} is not there (relative to this file)",
+    ),
+    "problem.gap-at-end": (
+        "van {start} tot het einde van de bijeenkomst ({end}) is niets gepland",
+        "nothing is planned from {start} until the meeting ends ({end})",
+    ),
+    # --- klantreis insights ------------------------------------------------------------
+    "insights.empty": ("de pot is leeg: nog geen inzichten", "the jar is empty: no insights yet"),
+    "insights.empty-draw": (
+        "de pot is leeg: voeg inzichten toe aan `insights` van de klantreis",
+        "the jar is empty: add insights to the journey's `insights`",
+    ),
+    "insights.all-discussed": (
+        "alle {n} inzichten zijn besproken; gebruik --again om er opnieuw een te trekken",
+        "all {n} insights have been discussed; use --again to draw one again",
+    ),
+    "insights.all-discussed-one": (
+        "het enige inzicht is besproken; gebruik --again om het opnieuw te trekken",
+        "the only insight has been discussed; use --again to draw it again",
+    ),
+    "insights.discussed": ("besproken", "discussed"),
+    "insights.discussed-on": ("besproken op {date}", "discussed on {date}"),
+    "insights.not-discussed": ("niet besproken", "not discussed"),
+    "insights.discussed-before": ("eerder besproken", "discussed before"),
+    "insights.discussed-before-on": ("eerder besproken op {date}", "discussed before on {date}"),
+    "insights.drawn": (
+        "Uit de pot ({left} van {total} nog niet besproken):",
+        "From the jar ({left} of {total} not discussed yet):",
+    ),
+    "insights.by": ("door {author}", "by {author}"),
+    "insights.related": ("Stappen waar het over gaat:", "Related steps:"),
+    "insights.discuss": ("Bespreek:", "Discuss:"),
+    "insights.marked": (
+        "{id!r} gemarkeerd als besproken op {date}",
+        "marked {id!r} as discussed on {date}",
+    ),
+    # --- the command line ----------------------------------------------------------------
+    "cli.errors": ("{n} fouten", "{n} errors"),
+    "cli.errors-one": ("1 fout", "1 error"),
+    "cli.warnings": ("{n} waarschuwingen", "{n} warnings"),
+    "cli.warnings-one": ("1 waarschuwing", "1 warning"),
+    "cli.errors-in": ("{errors} in {file}:", "{errors} in {file}:"),
+    "cli.and-more": ("... en nog {n}", "... and {n} more"),
+    "cli.summary": ("{file}: {errors}, {warnings}", "{file}: {errors}, {warnings}"),
+    "cli.wrote": ("{file} geschreven", "wrote {file}"),
+    "cli.wrote-check": (
+        "{file} geschreven; controleer het met: {command} {file}",
+        "wrote {file}; check it with: {command} {file}",
+    ),
+    "cli.refuse-input": (
+        "{file}: het invoerbestand wordt niet overschreven",
+        "{file}: refusing to overwrite the input file",
+    ),
+    "cli.exists": (
+        "{file}: het bestand bestaat al; gebruik --force om het te overschrijven",
+        "{file}: the file exists; use --force to overwrite it",
+    ),
+    "cli.no-folder": (
+        "{file}: de map {folder} bestaat niet",
+        "{file}: the folder {folder} does not exist",
+    ),
+    "cli.cannot-write": ("{file}: kan niet schrijven: {reason}", "{file}: cannot write: {reason}"),
+    "cli.interrupted": ("onderbroken", "interrupted"),
+    "cli.internal-error": (
+        "interne fout: {error}\nDit is een fout in klantreis; meld hem met de uitvoer van --debug.",
+        "internal error: {error}\nThis is a bug; please report it with the output of --debug.",
+    ),
     # --- exports: Markdown, CSV, the wall map -----------------------------------------
     "export.iteration": ("Meting", "Mapping"),
     "export.persona": ("Persona", "Persona"),
@@ -498,7 +730,8 @@ def text(key: str | enum.Enum, language: str | None = None, /, **values: object)
     """The message *key* in *language*, with *values* filled in.
 
     *key* is a catalogue key or a member of one of the model's enumerations. With
-    ``n=1`` among *values*, ``KEY-one`` is used when the catalogue has it.
+    ``n=1`` among *values*, ``KEY-one`` is used when the catalogue has it. A value
+    that is a :class:`Message` is told in the same language.
     *language* ``None`` is :func:`default_language`.
 
     >>> from klantreis import Theme
@@ -509,9 +742,12 @@ def text(key: str | enum.Enum, language: str | None = None, /, **values: object)
         key = enum_key(key)
     if values.get("n") == 1 and f"{key}-one" in CATALOGUE:
         key = f"{key}-one"
-    pair = CATALOGUE[key]
-    message = pair[0] if language_code(language) == "nl" else pair[1]
-    return message.format(**values) if values else message
+    code = language_code(language)
+    message = CATALOGUE[key][0 if code == "nl" else 1]
+    if not values:
+        return message
+    told = {k: v(code) if isinstance(v, Message) else v for k, v in values.items()}
+    return message.format(**told)
 
 
 def date_text(day: dt.date, language: str | None = None) -> str:
@@ -530,12 +766,17 @@ def span_text(minutes: int, language: str | None = None) -> str:
     >>> span_text(150, "nl"), span_text(45, "en")
     ('2 uur 30 min', '45 min')
     """
+    return span(minutes)(language)
+
+
+def span(minutes: int) -> Message:
+    """A span of time as a :class:`Message`, to be told in any language."""
     hours, rest = divmod(minutes, 60)
     if hours and rest:
-        return text("span.hours-minutes", language, hours=hours, minutes=rest)
+        return Message("span.hours-minutes", hours=hours, minutes=rest)
     if hours:
-        return text("span.hours", language, hours=hours)
-    return text("span.minutes", language, minutes=rest)
+        return Message("span.hours", hours=hours)
+    return Message("span.minutes", minutes=rest)
 
 
 class Message:

@@ -67,6 +67,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="run as git's external diff driver: git passes PATH OLD-FILE OLD-HEX "
         "OLD-MODE NEW-FILE NEW-HEX NEW-MODE; always exits 0 unless in trouble",
     )
+    from klantreis.cli import lang_argument
+
+    lang_argument(parser)
 
 
 def use_color(choice: str, output: str, stream: object = None) -> bool:
@@ -102,6 +105,8 @@ def run_diff(args: argparse.Namespace) -> int:
 
     Exit status as diff(1): 0 no differences, 1 differences, 2 trouble.
     """
+    import attrs
+
     from klantreis.cli import (
         EXIT_OK,
         EXIT_PROBLEMS,
@@ -113,6 +118,7 @@ def run_diff(args: argparse.Namespace) -> int:
     from klantreis.compare.compute import diff
     from klantreis.compare.rendering import render
     from klantreis.errors import KlantreisError
+    from klantreis.model import Language
 
     if not 0 < args.rename_threshold <= 1:
         raise UsageError(f"--rename-threshold must lie in (0, 1], not {args.rename_threshold}")
@@ -149,6 +155,9 @@ def run_diff(args: argparse.Namespace) -> int:
             )
 
     result = diff(old, new, rename_threshold=args.rename_threshold)
+    if args.lang and args.format != "json":  # the report speaks --lang; the data stays as is
+        told = attrs.evolve(result.new, language=Language(args.lang))
+        result = attrs.evolve(result, new=told)
     color = args.format == "text" and use_color(args.color, args.output)
     text = render(result, args.format, color=color, verbose=args.verbose)
     if args.git:

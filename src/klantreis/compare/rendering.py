@@ -19,7 +19,6 @@ from typing import Any, Literal
 
 import attrs
 
-from klantreis import words
 from klantreis.compare.model import (
     Change,
     Collection,
@@ -31,6 +30,7 @@ from klantreis.compare.model import (
 )
 from klantreis.compare.report import ActionEffect, EffectReport, Flag, Outcome
 from klantreis.model import Duration, Language, Note, Rating, Status
+from klantreis.words import CATALOGUE, enum_key, text
 
 __all__ = ["RenderFormat", "render", "render_markdown", "render_text"]
 
@@ -88,12 +88,12 @@ def _md(value: str, limit: int = _MD_LIMIT) -> str:
 def field_name(path: str, language: Language) -> str:
     """The word for a field (or dotted field path); the path itself when it has none."""
     key = f"field.{path}"
-    return words.text(key, language) if key in words.CATALOGUE else path
+    return text(key, language) if key in CATALOGUE else path
 
 
 def collection_name(collection: Collection, language: Language, *, plural: bool = False) -> str:
     """The word for a collection, singular (``stap``) or plural, capitalised (``Stappen``)."""
-    return words.text(f"diff.collection{'s' if plural else ''}.{collection.value}", language)
+    return text(f"diff.collection{'s' if plural else ''}.{collection.value}", language)
 
 
 class _Words:
@@ -104,7 +104,7 @@ class _Words:
         self.escape = escape
 
     def __call__(self, key: str, **values: object) -> str:
-        return words.text(f"diff.{key}", self.language, **values)
+        return text(f"diff.{key}", self.language, **values)
 
     def number(self, value: float | None) -> str:
         if value is None:
@@ -128,8 +128,8 @@ class _Words:
         if isinstance(value, bool):
             return self("yes" if value else "no")
         if isinstance(value, enum.Enum):
-            key = words.enum_key(value)
-            return words.text(key, self.language) if key in words.CATALOGUE else str(value.value)
+            key = enum_key(value)
+            return text(key, self.language) if key in CATALOGUE else str(value.value)
         if isinstance(value, str):
             return f"‘{self.escape(value)}’"
         if isinstance(value, (int, float)):
@@ -141,7 +141,7 @@ class _Words:
             if value.up_to is not None:
                 amount += f"-{self.number(value.up_to)}"
             single = value.up_to is None and value.amount == 1
-            return f"{amount} {words.text(value.unit, self.language, n=1 if single else 2)}"
+            return f"{amount} {text(value.unit, self.language, n=1 if single else 2)}"
         if isinstance(value, Note):
             return f"{value.kind.symbol} {self.value(value.text)}"
         if isinstance(value, Rating):
@@ -171,16 +171,16 @@ class _Words:
         return f"{name}: {self.value(old)} → {self.value(new)}"
 
     def kind(self, kind: Kind) -> str:
-        return words.text(f"diff.kind.{kind.value}", self.language)
+        return text(f"diff.kind.{kind.value}", self.language)
 
     def verdict(self, verdict: Verdict) -> str:
-        return words.text(f"diff.verdict.{verdict.value}", self.language)
+        return text(f"diff.verdict.{verdict.value}", self.language)
 
     def outcome(self, outcome: Outcome) -> str:
-        return words.text(f"diff.outcome.{outcome.value}", self.language)
+        return text(f"diff.outcome.{outcome.value}", self.language)
 
     def flag(self, flag: Flag) -> str:
-        return words.text(f"diff.flag.{flag.value}", self.language)
+        return text(f"diff.flag.{flag.value}", self.language)
 
     def status(self, action: ActionEffect) -> str:
         if action.old_status is None:

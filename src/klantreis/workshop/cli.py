@@ -8,8 +8,9 @@ Commands that change a journey (``insights draw --mark-discussed``, ``review
 import``, ``review sign``) write it back in place unless ``-o`` says where; see
 :func:`write_back` for what that keeps and what it does not.
 
-This module is imported for ``klantreis --help``: it imports only argparse at the
-top; everything else is imported inside the run functions.
+This module is imported for ``klantreis --help``: it imports only argparse and
+:mod:`klantreis.words` at the top; everything else is imported inside the run
+functions.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from klantreis import words
 
 if TYPE_CHECKING:
     from klantreis.model import Journey
@@ -46,6 +49,12 @@ def _out(parser: argparse.ArgumentParser, help: str, default: str | None = None)
 
 def _err(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+def _lang(parser: argparse.ArgumentParser) -> None:
+    from klantreis.cli import lang_argument
+
+    lang_argument(parser)
 
 
 # --- writing a journey back -----------------------------------------------------------
@@ -178,6 +187,7 @@ def workshop_arguments(parser: argparse.ArgumentParser) -> None:
     validate.add_argument("files", nargs="+", metavar="FILE", help="workshop files")
     validate.add_argument("--strict", action="store_true", help="count warnings as problems")
     validate.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    _lang(validate)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of workshop files")
     _out(schema, "write the schema here ('-', the default, is standard output)", default="-")
@@ -210,20 +220,22 @@ def _workshop_new(args: argparse.Namespace) -> int:
         text = new_workshop_header(args.lang) + dumps_workshop(plan)
     _write_output(args.output, text, force=args.force)
     if args.output != "-":
-        _err(f"wrote {args.output}; check it with: klantreis workshop validate {args.output}")
+        command = "klantreis workshop validate"
+        _err(words.text("cli.wrote-check", args.lang, file=args.output, command=command))
     return 0
 
 
 def _workshop_validate(args: argparse.Namespace) -> int:
+    from klantreis.cli import summary
     from klantreis.errors import LoadError
     from klantreis.workshop.files import validate_workshop
 
     status = 0
     for name in args.files:
         try:
-            report = validate_workshop(name)
+            report = validate_workshop(name, language=args.lang)
         except LoadError as exc:
-            _err(str(exc.problem))
+            _err(str(exc.problem.in_language(args.lang or words.default_language())))
             status = 2
             continue
         if (not report.ok or (args.strict and report.warnings)) and status == 0:
@@ -231,11 +243,7 @@ def _workshop_validate(args: argparse.Namespace) -> int:
         for problem in report.errors if args.quiet else report.problems:
             print(problem)
         if not args.quiet:
-            errors, warnings = len(report.errors), len(report.warnings)
-            print(
-                f"{name}: {errors} error{'' if errors == 1 else 's'}, "
-                f"{warnings} warning{'' if warnings == 1 else 's'}"
-            )
+            print(summary(name, report, args.lang))
     return status
 
 
@@ -278,8 +286,11 @@ def insights_arguments(parser: argparse.ArgumentParser) -> None:
     _date_argument(draw, "the date it was discussed (default today)")
     _write_arguments(draw)
 
+    _lang(draw)
+
     listing = sub.add_parser("list", help="list the insights in the jar, discussed or not")
     listing.add_argument("file", metavar="FILE", help="the journey file")
+    _lang(listing)
 
 
 def run_insights(args: argparse.Namespace) -> int:
@@ -287,23 +298,28 @@ def run_insights(args: argparse.Namespace) -> int:
     from klantreis.cli import load_journey
 
     journey = load_journey(args.file)
+    lang = args.lang or journey.language
     if args.action == "list":
-        return _insights_list(journey)
-    return _insights_draw(args, journey)
+        return _insights_list(journey, lang)
+    return _insights_draw(args, journey, lang)
 
 
-def _insights_list(journey: Journey) -> int:
+def _insights_list(journey: Journey, lang: str) -> int:
     if not journey.insights:
-        print("the jar is empty: no insights yet")
+        print(words.text("insights.empty", lang))
         return 0
     for insight in journey.insights:
-        when = f" on {insight.discussed_on}" if insight.discussed_on else ""
-        status = f"discussed{when}" if insight.discussed else "not discussed"
+        if not insight.discussed:
+            status = words.text("insights.not-discussed", lang)
+        elif insight.discussed_on:
+            status = words.text("insights.discussed-on", lang, date=insight.discussed_on)
+        else:
+            status = words.text("insights.discussed", lang)
         print(f"{insight.id}: {insight.text} ({status})")
     return 0
 
 
-def _insights_draw(args: argparse.Namespace, journey: Journey) -> int:
+def _insights_draw(args: argparse.Namespace, journey: Journey, lang: str) -> int:
     import datetime as dt
 
     from klantreis.insights import draw, mark_discussed, related_steps, undiscussed
@@ -316,46 +332,47 @@ def _insights_draw(args: argparse.Namespace, journey: Journey) -> int:
     insight = draw(journey, rng_seed=seed, again=args.again)
     if insight is None:
         if journey.insights:
-            _err(
-                f"all {len(journey.insights)} insights have been discussed; "
-                "use --again to draw one again"
-            )
+            _err(words.text("insights.all-discussed", lang, n=len(journey.insights)))
         else:
-            _err("the jar is empty: add insights to the journey's `insights`")
+            _err(words.text("insights.empty-draw", lang))
         return 1
     left = len(undiscussed(journey))
     total = len(journey.insights)
-    print(f"From the jar ({left} of {total} not discussed yet):")
+    print(words.text("insights.drawn", lang, left=left, total=total))
     print()
     print(f"  {insight.text}")
     facts = [f"id: {insight.id}"]
     if insight.author:
-        facts.append(f"by {insight.author}")
+        facts.append(words.text("insights.by", lang, author=insight.author))
     if insight.date:
         facts.append(str(insight.date))
     if insight.discussed:
-        facts.append(
-            f"discussed before{f' on {insight.discussed_on}' if insight.discussed_on else ''}"
-        )
+        if insight.discussed_on:
+            facts.append(
+                words.text("insights.discussed-before-on", lang, date=insight.discussed_on)
+            )
+        else:
+            facts.append(words.text("insights.discussed-before", lang))
     print(f"  ({', '.join(facts)})")
     steps = related_steps(journey, insight)
     if steps:
         print()
-        print("Related steps:")
+        print(words.text("insights.related", lang))
         for step in steps:
             phase = journey.phase(step.phase)
             where = f"{phase.name} › " if phase is not None else ""
             print(f"  - {where}{step.title} ({step.id})")
-    jar = next(g for g in method_guide(journey.language) if g.step is MethodStep.INZICHTENPOT)
+    jar = next(g for g in method_guide(lang) if g.step is MethodStep.INZICHTENPOT)
     print()
-    print("Discuss:" if journey.language.value == "en" else "Bespreek:")
+    print(words.text("insights.discuss", lang))
     for question in jar.questions:
         print(f"  - {question}")
     if args.mark_discussed:
         on = args.date or dt.date.today()
         after = mark_discussed(journey, insight.id, on=on)
         note = _save(args, journey, after)
-        _err(f"marked {insight.id!r} as discussed on {on}" + (f"; {note}" if note else ""))
+        marked = words.text("insights.marked", lang, id=insight.id, date=on)
+        _err(marked + (f"; {note}" if note else ""))
     return 0
 
 

@@ -14,15 +14,18 @@ import os
 from pathlib import Path
 from typing import Any
 
+import attrs
 import yaml
 from cattrs import Converter
 from cattrs.gen import make_dict_structure_fn
 
 from klantreis._files import atomic_write
 from klantreis.errors import Problem, Report, Severity, ValidationError
+from klantreis.model import Language
 from klantreis.serialize import DEFAULT_LIMITS, Format, Limits, make_converter, read_document
 from klantreis.serialize.converter import Invalid, expect, structure_enum, unstructure_enum
 from klantreis.serialize.writing import Dumper
+from klantreis.words import Message, language_code
 from klantreis.workshop.model import ClockTime, MeetingKind, MethodStep, Workshop
 from klantreis.workshop.rules import check_workshop
 
@@ -129,10 +132,12 @@ def _journey_link(workshop: Workshop, source: str) -> list[Problem]:
         return []
     if (Path(source).parent / link).exists():
         return []
+    missing = Message("problem.journey-not-found", link=link)
     return [
-        Problem(
-            code="journey-not-found",
-            message=f"the journey file {link!r} is not there (relative to this file)",
+        Problem.told(
+            "journey-not-found",
+            missing,
+            language=workshop.language,
             path=("journey",),
             severity=Severity.WARNING,
         )
@@ -144,8 +149,11 @@ def validate_workshop(
     *,
     format: Format | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    language: Language | str | None = None,
 ) -> Report:
     """Every problem of a workshop or a workshop file, errors and warnings, located.
+
+    Messages are in the workshop's language, or in *language* when it is given.
 
     Raises :class:`~klantreis.LoadError` only when the file cannot be read at all.
 
@@ -156,11 +164,16 @@ def validate_workshop(
     ['objective: error: the meeting has no objective: what is it for? [missing-objective]']
     """
     if isinstance(target, Workshop):
-        return Report(tuple(check_workshop(target)))
-    document = read_document(
-        target, into=Workshop, format=format, limits=limits, converter=_converter
-    )
-    return _finish(document, str(target), check=True)[1]
+        plan: Workshop | None = target
+        report = Report(tuple(check_workshop(target)))
+    else:
+        document = read_document(
+            target, into=Workshop, format=format, limits=limits, converter=_converter
+        )
+        plan, report = _finish(document, str(target), check=True)
+    if language is not None:
+        return report.in_language(language)
+    return attrs.evolve(report, language=language_code(plan.language)) if plan else report
 
 
 def load_workshop(

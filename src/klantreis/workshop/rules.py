@@ -1,9 +1,9 @@
 """The rules of a workshop plan: a clear objective, and a schedule that fits the time.
 
 Each rule is a generator registered with :func:`workshop_rule`; it yields
-``(path, message)`` or ``(path, message, hint)`` and :func:`check_workshop` turns
-them into located :class:`~klantreis.Problem` values, like the journey rules in
-:mod:`klantreis.rules`.
+``(path, message)`` or ``(path, message, hint)`` (:class:`~klantreis.words.Message`
+values) and :func:`check_workshop` turns them into located :class:`~klantreis.Problem`
+values in the workshop's language, like the journey rules in :mod:`klantreis.rules`.
 
 Errors: the meeting has no objective or no success criterion; the end is not after
 the start; an activity starts before the one before it, overlaps it, ends before it
@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from attrs import frozen
 
 from klantreis.errors import PathPart, Problem, Severity
+from klantreis.words import Message, span
 from klantreis.workshop.model import ClockTime, Workshop
 from klantreis.workshop.templates import ADVISED_MINUTES
 
@@ -26,7 +27,8 @@ __all__ = ["WORKSHOP_RULES", "WorkshopRule", "check_workshop", "workshop_rule"]
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
-Found = Iterator[tuple[tuple[PathPart, ...], str] | tuple[tuple[PathPart, ...], str, str | None]]
+Path = tuple[PathPart, ...]
+Found = Iterator[tuple[Path, Message] | tuple[Path, Message, Message | None]]
 
 
 @frozen
@@ -41,12 +43,14 @@ class WorkshopRule:
     def __call__(self, workshop: Workshop) -> Iterator[Problem]:
         for found in self.function(workshop):
             path, message, *rest = found
-            yield Problem(
-                code=self.code,
-                message=message,
+            hint = rest[0] if rest else None
+            yield Problem.told(
+                self.code,
+                message,
+                hint,
+                language=workshop.language,
                 path=path,
                 severity=self.severity,
-                hint=rest[0] if rest else None,
             )
 
 
@@ -82,13 +86,6 @@ def _blank(text: str | None) -> bool:
     return text is None or not text.strip()
 
 
-def _span(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    if hours and rest:
-        return f"{hours} h {rest} min"
-    return f"{hours} h" if hours else f"{rest} min"
-
-
 # --- errors ---------------------------------------------------------------------------
 
 
@@ -96,12 +93,12 @@ def _span(minutes: int) -> str:
 def _objective(workshop: Workshop) -> Found:
     """Every meeting has an objective and a success criterion."""
     if _blank(workshop.objective):
-        yield ("objective",), "the meeting has no objective: what is it for?"
+        yield ("objective",), Message("problem.no-meeting-objective")
     if _blank(workshop.success):
         yield (
             ("success",),
-            "the meeting has no success criterion: when is it a success?",
-            "the format's check question: wanneer is de bijeenkomst een succes?",
+            Message("problem.no-success"),
+            Message("problem.no-success-hint"),
         )
 
 
@@ -109,7 +106,8 @@ def _objective(workshop: Workshop) -> Found:
 def _times(workshop: Workshop) -> Found:
     """The meeting ends after it starts."""
     if workshop.start is not None and workshop.end is not None and workshop.end <= workshop.start:
-        yield ("end",), f"the meeting ends ({workshop.end}) before it starts ({workshop.start})"
+        ends = Message("problem.meeting-ends-first", end=workshop.end, start=workshop.start)
+        yield ("end",), ends
 
 
 @workshop_rule("schedule-order")
@@ -120,13 +118,22 @@ def _order(workshop: Workshop) -> Found:
         if previous is not None and activity.start < previous:
             yield (
                 ("schedule", i, "start"),
-                f"{activity.title!r} starts at {activity.start}, before the activity above it "
-                f"({previous}): put the schedule in order of time",
+                Message(
+                    "problem.starts-before-above",
+                    title=activity.title,
+                    start=activity.start,
+                    previous=previous,
+                ),
             )
         if activity.end is not None and activity.end <= activity.start:
             yield (
                 ("schedule", i, "end"),
-                f"{activity.title!r} ends ({activity.end}) before it starts ({activity.start})",
+                Message(
+                    "problem.activity-ends-first",
+                    title=activity.title,
+                    end=activity.end,
+                    start=activity.start,
+                ),
             )
         previous = activity.start if previous is None else max(previous, activity.start)
 
@@ -142,14 +149,23 @@ def _overlap(workshop: Workshop) -> Found:
         if activity.start == before.start:
             yield (
                 ("schedule", i, "start"),
-                f"{activity.title!r} starts at the same time as {before.title!r} "
-                f"({activity.start})",
+                Message(
+                    "problem.starts-together",
+                    title=activity.title,
+                    other=before.title,
+                    start=activity.start,
+                ),
             )
         elif before.end is not None and activity.start < before.end:
             yield (
                 ("schedule", i, "start"),
-                f"{activity.title!r} starts at {activity.start}, before {before.title!r} "
-                f"ends ({before.end})",
+                Message(
+                    "problem.starts-before-end",
+                    title=activity.title,
+                    start=activity.start,
+                    other=before.title,
+                    end=before.end,
+                ),
             )
 
 
@@ -163,22 +179,35 @@ def _outside(workshop: Workshop) -> Found:
         if start is not None and activity.start < start:
             yield (
                 ("schedule", i, "start"),
-                f"{activity.title!r} starts at {activity.start}, before the meeting starts "
-                f"({start})",
+                Message(
+                    "problem.starts-before-meeting",
+                    title=activity.title,
+                    start=activity.start,
+                    meeting=start,
+                ),
             )
         if end is None:
             continue
         if activity.start >= end:
             yield (
                 ("schedule", i, "start"),
-                f"{activity.title!r} starts at {activity.start}, when the meeting has ended "
-                f"({end})",
-                "move it, or make the meeting end later",
+                Message(
+                    "problem.starts-after-meeting",
+                    title=activity.title,
+                    start=activity.start,
+                    meeting=end,
+                ),
+                Message("problem.starts-after-meeting-hint"),
             )
         elif activity.end is not None and activity.end > end:
             yield (
                 ("schedule", i, "end"),
-                f"{activity.title!r} ends at {activity.end}, after the meeting ends ({end})",
+                Message(
+                    "problem.ends-after-meeting",
+                    title=activity.title,
+                    end=activity.end,
+                    meeting=end,
+                ),
             )
 
 
@@ -190,10 +219,7 @@ def _no_times(workshop: Workshop) -> Found:
     """The meeting has a start and an end, so the schedule can be checked against them."""
     for key in ("start", "end"):
         if getattr(workshop, key) is None:
-            yield (
-                (key,),
-                f"no {key} time: the schedule cannot be checked against the time available",
-            )
+            yield (key,), Message(f"problem.no-{key}")
 
 
 @workshop_rule("short-workshop", WARNING)
@@ -203,8 +229,7 @@ def _short(workshop: Workshop) -> Found:
     if minutes is not None and 0 < minutes < ADVISED_MINUTES:
         yield (
             ("end",),
-            f"the meeting takes {_span(minutes)}; the workshop format advises at least "
-            f"{_span(ADVISED_MINUTES)} per session",
+            Message("problem.short-workshop", span=span(minutes), advised=span(ADVISED_MINUTES)),
         )
 
 
@@ -212,7 +237,7 @@ def _short(workshop: Workshop) -> Found:
 def _empty(workshop: Workshop) -> Found:
     """The meeting has a schedule."""
     if not workshop.schedule:
-        yield ("schedule",), "the schedule is empty: plan the time of the day"
+        yield ("schedule",), Message("problem.empty-schedule")
 
 
 @workshop_rule("schedule-gap", WARNING)
@@ -224,21 +249,21 @@ def _gaps(workshop: Workshop) -> Found:
     if workshop.start is not None and schedule[0].start > workshop.start:
         yield (
             ("schedule", 0, "start"),
-            f"nothing is planned from {workshop.start} until {schedule[0].start}",
+            Message("problem.gap", start=workshop.start, end=schedule[0].start),
         )
     for i in range(1, len(schedule)):
         before, activity = schedule[i - 1], schedule[i]
         if before.end is not None and before.start < before.end < activity.start:
             yield (
                 ("schedule", i, "start"),
-                f"nothing is planned from {before.end} until {activity.start}",
-                f"leave out the end of {before.title!r} to let it run on",
+                Message("problem.gap", start=before.end, end=activity.start),
+                Message("problem.gap-hint", title=before.title),
             )
     last = schedule[-1]
     if workshop.end is not None and last.end is not None and last.end < workshop.end:
         yield (
             ("schedule", len(schedule) - 1, "end"),
-            f"nothing is planned from {last.end} until the meeting ends ({workshop.end})",
+            Message("problem.gap-at-end", start=last.end, end=workshop.end),
         )
 
 
