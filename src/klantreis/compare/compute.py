@@ -33,12 +33,12 @@ in that order so that an item's references are known before the item):
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from klantreis.aggregate import mean_of_sums, step_mean
 from klantreis.compare._items import ITEMS, JOURNEY_FIELDS, NESTED, NO_DEFAULT, ItemSpec, RefKind
 from klantreis.compare.errors import DiffError
 from klantreis.compare.model import (
@@ -709,7 +709,7 @@ def _rating_changes(
 
 
 def _mean(votes: tuple[int, ...] | None) -> float | None:
-    return sum(votes) / len(votes) if votes else None
+    return step_mean(votes) if votes is not None else None
 
 
 # --- the summary: mean of each scale per phase ----------------------------------------
@@ -758,15 +758,15 @@ def _sums(steps: Sequence[Step]) -> Sums:
 
 def _means(acc: Sums) -> dict[tuple[str, str], tuple[float, int]]:
     """Per (phase, scale): the mean of the steps' mean votes, and how many steps."""
-    parts: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+    parts: dict[tuple[str, str], dict[int, tuple[int, int]]] = {}
     for (phase, scale, n), (total, count) in acc.items():
         if count:
-            parts.setdefault((phase, scale), []).append((n, total, count))
+            parts.setdefault((phase, scale), {})[n] = (total, count)
     out = {}
-    for key, items in parts.items():
-        items.sort()
-        steps = sum(count for _, _, count in items)
-        out[key] = (math.fsum(total / n for n, total, _ in items) / steps, steps)
+    for key, sums in parts.items():
+        mean = mean_of_sums(sums)
+        if mean is not None:
+            out[key] = (mean, sum(count for _, count in sums.values()))
     return out
 
 

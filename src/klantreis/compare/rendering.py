@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 import attrs
 
+from klantreis.aggregate import format_number, step_mean
 from klantreis.compare.model import (
     Change,
     Collection,
@@ -109,14 +110,12 @@ class _Words:
     def number(self, value: float | None) -> str:
         if value is None:
             return "–"
-        rounded = round(float(value), 1)
-        shown = f"{rounded:.0f}" if rounded.is_integer() else f"{rounded:.1f}"
-        return shown.replace(".", ",") if self.language is Language.NL else shown
+        return format_number(value, self.language)
 
     def votes(self, votes: tuple[int, ...] | None) -> str:
         if votes is None:
             return "–"
-        mean = sum(votes) / len(votes) if votes else None
+        mean = step_mean(votes)
         if len(votes) <= 1:
             return self.number(mean)
         return f"{self.number(mean)} ({', '.join(str(v) for v in votes)})"

@@ -10,6 +10,7 @@ import math
 import re
 
 from klantreis import words
+from klantreis.aggregate import format_number, point_label
 from klantreis.model import Duration, Journey, Language, Rating, Scale
 
 __all__ = [
@@ -23,9 +24,11 @@ __all__ = [
 
 
 def number(value: float, language: Language | str) -> str:
-    """A number as people in *language* write it: ``2,5`` in Dutch, ``2.5`` in English."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".") if not float(value).is_integer() else f"{value:g}"
-    return text.replace(".", ",") if Language(language) is Language.NL else text
+    """A number as people in *language* write it: ``2,5`` in Dutch, ``2.5`` in English.
+
+    One decimal at most, halves away from zero (:func:`klantreis.aggregate.format_number`).
+    """
+    return format_number(value, language)
 
 
 def emotion_scale(journey: Journey) -> Scale | None:
@@ -51,7 +54,7 @@ def rating_text(scale: Scale | None, rating: Rating, language: Language | str) -
     if not votes:
         return words.text("export.not_rated", language)
     mean = rating.value
-    label = scale.label(round(mean)) if scale is not None else None
+    label = point_label(scale, mean) if scale is not None else None
     shown = ", ".join(str(v) for v in votes)
     text = f"{number(mean, language)} {words.text('export.mean', language)} ({shown})"
     return text + (f" – {label}" if label else "")

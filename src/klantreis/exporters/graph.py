@@ -34,6 +34,7 @@ from typing import Literal
 from attrs import frozen
 
 from klantreis import words
+from klantreis.aggregate import nearest_point, phase_mean
 from klantreis.errors import ExportError
 from klantreis.exporters import Exporter, option
 from klantreis.exporters._common import (
@@ -447,16 +448,18 @@ class _Wall:
         size = math.ceil(len(rated) / _CURVE_COLUMNS)
         for start in range(0, len(rated), size):
             group = rated[start : start + size]
-            votes = [v for _, r in group for v in r.votes]
-            value = sum(votes) / len(votes)
+            value = phase_mean(r.votes for _, r in group)
+            assert value is not None  # every rating in *rated* has votes
             first = group[0][0]
             tip = first.title if len(group) == 1 else f"{first.title} … ({len(group)})"
             points_shown.append((tip, value, self.port[first.id]))
+        low, high = min(points, default=0), max(points, default=0)
+        rows_of = [min(high, max(low, nearest_point(value))) for _, value, _ in points_shown]
         rows = []
         for p in points:
             row = []
-            for tip, value, port in points_shown:
-                if min(points, key=lambda q: abs(q - value)) == p:
+            for (tip, value, port), at in zip(points_shown, rows_of, strict=True):
+                if at == p:
                     row.append(
                         f'<TD HEIGHT="{height}" WIDTH="18" FIXEDSIZE="TRUE" '
                         f'TOOLTIP="{_attr(tip + ": " + number(value, self.lang))}" HREF="#{port}">'
@@ -642,8 +645,9 @@ def curve_graph(journey: Journey, options: GraphOptions | None = None) -> object
         in_phase = [(s, r) for s, r in rated if s.phase == phase.id]
         for start in range(0, len(in_phase), size):
             group = in_phase[start : start + size]
-            votes = [v for _, r in group for v in r.votes]
-            points.append((group[0][0], sum(votes) / len(votes), len(group)))
+            mean = phase_mean(r.votes for _, r in group)
+            assert mean is not None  # every rating in *rated* has votes
+            points.append((group[0][0], mean, len(group)))
     levels = list(scale.points)
     best_high = scale.is_better(scale.maximum, scale.minimum)
     dx, dy, left = 64.0, 44.0, 0.0

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from attrs import frozen
 
 from klantreis import words
+from klantreis.aggregate import phase_mean, point_label
 from klantreis.exporters import Exporter, option
 from klantreis.exporters._common import (
     duration_text,
@@ -176,12 +177,9 @@ class _Report:
                 str(len(steps)),
             ]
             if scale is not None:
-                votes = [
-                    v for s in steps for r in s.ratings if r.scale == scale.id for v in r.votes
-                ]
-                if votes:
-                    mean = sum(votes) / len(votes)
-                    lbl = scale.label(round(mean))
+                mean = phase_mean(r.votes for s in steps for r in s.ratings if r.scale == scale.id)
+                if mean is not None:
+                    lbl = point_label(scale, mean)
                     row.append(number(mean, self.lang) + (f" ({_cell(lbl)})" if lbl else ""))
                 else:
                     row.append("")
