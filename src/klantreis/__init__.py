@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from klantreis._version import __version__
 from klantreis.errors import (
     ExportError,
+    ExportWarning,
     KlantreisError,
     LoadError,
     PluginError,
@@ -77,6 +78,7 @@ __all__ = [
     "DurationUnit",
     "EffectReport",
     "ExportError",
+    "ExportWarning",
     "Exporter",
     "FieldChange",
     "ImprovementAction",

@@ -17,6 +17,7 @@ from klantreis.words import Message, language_code, text
 
 __all__ = [
     "ExportError",
+    "ExportWarning",
     "KlantreisError",
     "LoadError",
     "PluginError",
@@ -242,6 +243,14 @@ class ValidationError(KlantreisError):
 
 class ExportError(KlantreisError):
     """An exporter could not produce its output, or the output could not be written."""
+
+
+class ExportWarning(UserWarning):
+    """An export was made, but something in it may not survive where it goes.
+
+    For example a CSV cell longer than the 32,767 characters Excel keeps. The command
+    line prints it as ``warning: ...``; in Python, :mod:`warnings` filters apply.
+    """
 
 
 class PluginError(KlantreisError):

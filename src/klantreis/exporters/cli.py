@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -148,6 +149,7 @@ def _options(pairs: list[str]) -> dict[str, str]:
 def run_export(args: argparse.Namespace) -> int:
     """Export a journey file to a format: Markdown, CSV, DOT, SVG, PNG, PDF or a plugin's."""
     from klantreis.cli import UsageError, _err, _write_output
+    from klantreis.errors import ExportWarning
     from klantreis.exporters import encode, get_exporter, make_options, render
 
     exporter = get_exporter(args.to)
@@ -167,7 +169,16 @@ def run_export(args: argparse.Namespace) -> int:
                 f"-o {stem}{exporter.suffix} (or -o - to send it to the terminal anyway)"
             )
         output = "-"
-    data = render(exporter, journey, options, language=args.lang)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ExportWarning)
+        data = render(exporter, journey, options, language=args.lang)
+    for warning in caught:
+        if issubclass(warning.category, ExportWarning):
+            _err(f"klantreis: warning: {warning.message}")
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
     payload = encode(exporter, data)
     if output != "-":
         path = Path(output)

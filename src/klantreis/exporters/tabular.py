@@ -11,16 +11,21 @@ with the titles of their post-its (one per line, ``★`` for a moment of truth) 
 in the rating lanes, the ratings of the steps of each phase.
 
 ``excel=true`` makes a file that Dutch-locale Excel opens as it should: UTF-8 with
-a byte-order mark and ``;`` between cells. Any cell of text that a spreadsheet would
-run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-return), or that starts with ``'``, gets a ``'`` in front; :func:`read_tidy_csv`
-takes it off again.
+a byte-order mark, ``;`` between cells and a decimal comma (``2,5``). Any cell that
+a spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a
+tab, a carriage return or a line feed, the OWASP list) gets a ``'`` in front, and
+so does a cell that already starts with ``'`` before such a character;
+:func:`read_tidy_csv` takes one ``'`` off only there, so ``'s-Hertogenbosch``
+stays as it is both ways. Control characters never reach a cell, and a cell longer
+than the 32,767 characters Excel keeps is an :class:`~klantreis.ExportWarning`.
 
 In the tidy layout a cell that holds a list (pain points, boundaries, post-its)
 has one item per line; when an item would be ambiguous that way (it holds a line
 break, is empty or starts with ``[``), the cell holds a JSON list instead. Post-its
-are written ``? text``, ``! text`` or ``+ text``, and as JSON objects in the file
-format's shape when they have an author or a suggestion.
+are written as people write them on paper: ``? vraag (auteur)``, ``! bezwaar →
+suggestie (auteur)``, ``+ aanvulling``; only a post-it that would read back
+differently that way (a line break in it, brackets at the end) makes the cell a
+JSON list of objects in the file format's shape.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import io
 import json
 import os
 import re
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -38,9 +44,9 @@ import attrs
 from attrs import frozen
 
 from klantreis import words
-from klantreis.errors import LoadError, Problem, Report, ValidationError
+from klantreis.errors import ExportWarning, LoadError, Problem, Report, ValidationError
 from klantreis.exporters import Exporter, option
-from klantreis.exporters._common import duration_text, rating_text
+from klantreis.exporters._common import duration_text, rating_text, strip_controls
 from klantreis.hookspecs import hookimpl
 from klantreis.model import (
     Actor,
@@ -71,6 +77,7 @@ __all__ = [
     "neutralise",
     "read_tidy_csv",
     "render_csv",
+    "unneutralise",
 ]
 
 
@@ -87,7 +94,9 @@ class CsvOptions:
         "tidy", help="tidy: one row per step (spreadsheets, pandas); grid: the wall"
     )
     excel: bool = option(
-        False, help="for Dutch-locale Excel: UTF-8 with a byte-order mark, ';' between cells"
+        False,
+        help="for Dutch-locale Excel: UTF-8 with a byte-order mark, ';' between cells, "
+        "a decimal comma",
     )
     delimiter: str | None = attrs.field(
         default=None,
@@ -130,20 +139,39 @@ TIDY_COLUMNS: tuple[str, ...] = (
 ``moment_of_truth``, one per scale of the journey."""
 
 _RATING = "rating:"
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "'")
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+EXCEL_CELL_LIMIT = 32_767
+"""The most characters Excel keeps in one cell."""
 
 
 def neutralise(text: str) -> str:
     """*text* made safe for a spreadsheet: a ``'`` in front when it could run as a formula.
 
+    A text that already starts with ``'`` gets one more only when a formula trigger
+    follows the apostrophes, so that reading back (which takes one off there) is exact.
+
     >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("-2"), neutralise("fine")
     ('\\'=HYPERLINK("http://x")', "'-2", 'fine')
+    >>> neutralise("'s-Hertogenbosch"), neutralise("'=1")
+    ("'s-Hertogenbosch", "''=1")
     """
-    return "'" + text if text.startswith(_TRIGGERS) else text
+    return "'" + text if text.lstrip("'").startswith(_TRIGGERS) else text
 
 
-def _unneutralise(text: str) -> str:
-    return text[1:] if text.startswith("'") else text
+def unneutralise(text: str) -> str:
+    """The inverse of :func:`neutralise`: one ``'`` off, only where a formula trigger follows.
+
+    >>> unneutralise("'=1"), unneutralise("'s-Hertogenbosch"), unneutralise("''-2")
+    ('=1', "'s-Hertogenbosch", "'-2")
+    """
+    if text.startswith("'") and text.lstrip("'").startswith(_TRIGGERS):
+        return text[1:]
+    return text
+
+
+def _cell(value: str) -> str:
+    """Any cell as it goes into the file: no control characters, no formula."""
+    return neutralise(strip_controls(value))
 
 
 # --- encoding cells ------------------------------------------------------------------
@@ -161,15 +189,47 @@ def _encode_list(items: Sequence[str]) -> str:
     return "\n".join(items)
 
 
+def _note_line(note: Note) -> str:
+    """A post-it as people write it: ``? vraag (auteur)``, ``! bezwaar → suggestie``."""
+    line = f"{note.kind.symbol} {note.text}"
+    if note.suggestion is not None:
+        line += f" → {note.suggestion}"
+    if note.author is not None:
+        line += f" ({note.author})"
+    return line
+
+
+_SYMBOLS = {kind.symbol: kind for kind in NoteKind}
+
+
+def parse_note_line(line: str) -> Note | None:
+    """Read a post-it written as :func:`_note_line` writes it; ``None`` when it has no mark.
+
+    >>> note = parse_note_line("! Te kort → Een uur (Sanne)")
+    >>> note.kind.value, note.text, note.suggestion, note.author
+    ('disagreement', 'Te kort', 'Een uur', 'Sanne')
+    """
+    kind = _SYMBOLS.get(line[:1])
+    if kind is None:
+        return None
+    rest = line[2:] if line[1:2] == " " else line[1:]
+    author = None
+    if rest.endswith(")") and " (" in rest:
+        rest, author = rest[:-1].rsplit(" (", 1)
+    suggestion = None
+    if kind is NoteKind.DISAGREEMENT and " → " in rest:
+        rest, suggestion = rest.split(" → ", 1)
+    return Note(kind=kind, text=rest, author=author, suggestion=suggestion)
+
+
 def _encode_notes(notes: Sequence[Note]) -> str:
     if not notes:
         return ""
-    simple = all(
-        n.author is None and n.suggestion is None and "\n" not in n.text and "\r" not in n.text
-        for n in notes
-    )
-    if simple:
-        return "\n".join(f"{n.kind.symbol} {n.text}" for n in notes)
+    lines = [_note_line(n) for n in notes]
+    if all("\n" not in line and "\r" not in line for line in lines) and all(
+        parse_note_line(line) == note for line, note in zip(lines, notes, strict=True)
+    ):
+        return "\n".join(lines)
     data = []
     for n in notes:
         item: dict[str, str] = {n.kind.value: n.text}
@@ -200,10 +260,18 @@ def _encode_boundaries(boundaries: Sequence[SystemBoundary]) -> str:
 
 
 def _text(value: str | None) -> str:
-    return neutralise(value.replace("\x00", "")) if value else ""
+    return value or ""
 
 
-def _tidy_rows(journey: Journey) -> Iterator[list[str]]:
+_DECIMAL = re.compile(r"(?<=\d)[.,](?=\d)")
+
+
+def _decimals(text: str, comma: bool) -> str:
+    """The decimal separators of a number's text as the CSV profile wants them."""
+    return _DECIMAL.sub("," if comma else ".", text)
+
+
+def _tidy_rows(journey: Journey, comma: bool) -> Iterator[list[str]]:
     scales = [s.id for s in journey.scales]
     yield [*TIDY_COLUMNS[:16], *(_RATING + s for s in scales), *TIDY_COLUMNS[16:]]
     lanes = {lane.id: lane for lane in journey.lanes}
@@ -222,7 +290,7 @@ def _tidy_rows(journey: Journey) -> Iterator[list[str]]:
             _text(phase.id),
             _text(phase.name),
             _text(phase.goal),
-            str(phase.lead_time) if phase.lead_time else "",
+            _decimals(str(phase.lead_time), comma) if phase.lead_time else "",
             _text(phase.description),
         ]
 
@@ -231,13 +299,13 @@ def _tidy_rows(journey: Journey) -> Iterator[list[str]]:
         if not steps:
             yield phase_cells(phase, phase.id) + [""] * (len(TIDY_COLUMNS) - 5 + len(scales))
         for step in steps:
-            yield phase_cells(phase, phase.id) + _step_cells(step, lanes, actors, scales)
+            yield phase_cells(phase, phase.id) + _step_cells(step, lanes, actors, scales, comma)
     for step in strays:
-        yield phase_cells(None, step.phase) + _step_cells(step, lanes, actors, scales)
+        yield phase_cells(None, step.phase) + _step_cells(step, lanes, actors, scales, comma)
 
 
 def _step_cells(
-    step: Step, lanes: dict[str, Lane], actors: dict[str, Actor], scales: list[str]
+    step: Step, lanes: dict[str, Lane], actors: dict[str, Actor], scales: list[str], comma: bool
 ) -> list[str]:
     lane = lanes.get(step.lane)
     actor = actors.get(step.actor) if step.actor else None
@@ -252,7 +320,7 @@ def _step_cells(
         _text(step.actor),
         _text(actor.name) if actor else "",
         ", ".join(c.value for c in step.channels),
-        str(step.duration) if step.duration else "",
+        _decimals(str(step.duration), comma) if step.duration else "",
         "true" if step.moment_of_truth else "false",
         *(_votes(step.rating(s)) for s in scales),
         _text(_encode_list(step.pain_points.client)),
@@ -271,14 +339,17 @@ def _votes(rating: Rating | None) -> str:
     return " ".join(str(v) for v in rating.votes) if rating is not None else ""
 
 
-def _grid_rows(journey: Journey) -> Iterator[list[str]]:
+def _grid_rows(journey: Journey, comma: bool) -> Iterator[list[str]]:
     lang = journey.language
     phases = journey.phases
     yield [words.text("export.phases", lang) + " →", *(_text(p.name) for p in phases)]
     yield [words.text("export.goal_per_phase", lang), *(_text(p.goal) for p in phases)]
     yield [
         words.text("export.lead_time", lang),
-        *(duration_text(p.lead_time, lang) if p.lead_time else "" for p in phases),
+        *(
+            _decimals(duration_text(p.lead_time, lang), comma) if p.lead_time else ""
+            for p in phases
+        ),
     ]
     cells: dict[tuple[str, str], list[Step]] = {}
     for step in journey.steps:
@@ -289,7 +360,7 @@ def _grid_rows(journey: Journey) -> Iterator[list[str]]:
             if lane.kind is LaneKind.RATING:
                 scale = journey.scale(lane.scale or "")
                 lines = [
-                    f"{rating_text(scale, r, lang)}: {s.title}"
+                    f"{_decimals(rating_text(scale, r, lang), comma)}: {s.title}"
                     for s in journey.steps_in(phase=phase.id)
                     for r in s.ratings
                     if r.scale == lane.scale
@@ -310,8 +381,20 @@ def render_csv(journey: Journey, options: CsvOptions) -> str:
     if options.excel:
         out.write("\ufeff")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    rows = _tidy_rows(journey) if options.layout == "tidy" else _grid_rows(journey)
-    writer.writerows(rows)
+    comma = options.excel
+    rows = _tidy_rows(journey, comma) if options.layout == "tidy" else _grid_rows(journey, comma)
+    for number, row in enumerate(rows, start=1):
+        cells = [_cell(c) for c in row]
+        for column, cell in enumerate(cells):
+            if len(cell) > EXCEL_CELL_LIMIT:
+                warnings.warn(
+                    ExportWarning(
+                        f"CSV row {number}, column {column + 1}: {len(cell):,} characters; "
+                        f"Excel keeps only the first {EXCEL_CELL_LIMIT:,} of a cell"
+                    ),
+                    stacklevel=2,
+                )
+        writer.writerow(cells)
     return out.getvalue()
 
 
@@ -421,15 +504,13 @@ class _Reader:
     def notes(self, cell: str) -> tuple[Note, ...]:
         out = []
         kinds = {k.value: k for k in NoteKind}
-        symbols = {k.symbol: k for k in NoteKind}
         for item in self.items("notes", cell):
             if isinstance(item, str):
-                kind = symbols.get(item[:1])
-                if kind is None:
+                note = parse_note_line(item)
+                if note is None:
                     self.problem("notes", f"{item[:30]!r} does not start with ?, ! or +")
                     continue
-                text = item[1:]
-                out.append(Note(kind=kind, text=text[1:] if text.startswith(" ") else text))
+                out.append(note)
             elif isinstance(item, dict):
                 found = [k for k in item if k in kinds]
                 values = list(item.values())
@@ -570,7 +651,7 @@ def read_tidy_csv(
         raise LoadError(
             Problem(code="invalid-csv", message=f"invalid CSV: {exc}", source=name, line=1)
         ) from None
-    columns = [_column(_unneutralise(h)) for h in header]
+    columns = [_column(unneutralise(h)) for h in header]
     r.line = 1
     missing = [
         need
@@ -592,7 +673,7 @@ def read_tidy_csv(
             line = reader.line_num + 1
             if not any(cell.strip() for cell in row):
                 continue
-            cells = {c: _unneutralise(v) for c, v in zip(columns, row, strict=False) if c}
+            cells = {c: unneutralise(v) for c, v in zip(columns, row, strict=False) if c}
             rows.append((start, cells))
     except csv.Error as exc:  # e.g. a cell over the csv module's limit of 131,072 characters
         raise LoadError(
