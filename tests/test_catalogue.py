@@ -516,6 +516,8 @@ def test_export_killed_by_ctrl_c_in_a_subprocess(journey_file, tmp_path):
             os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, half-way through the write
             time.sleep(5)
 
+        # A shell's background job inherits SIGINT ignored; Ctrl-C must reach Python.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         klantreis._files.os.fsync = stop
         sys.exit(main(sys.argv[1:]))
         """
