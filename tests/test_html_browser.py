@@ -13,9 +13,11 @@ environment variable is set: there a missing browser is a failure.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -23,19 +25,24 @@ import pytest
 import klantreis
 from klantreis.compare import Collection, Kind, Verdict
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
 OLD = EXAMPLES / "depressie-ggz-2026-voorjaar.yaml"
 NEW = EXAMPLES / "depressie-ggz-2026-najaar.yaml"
-CHROMIUM = os.environ.get("KLANTREIS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+
+
+def _screenshots() -> types.ModuleType:
+    """docs/screenshots.py, which makes the docs' pictures and knows how to start Chromium."""
+    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "docs" / "screenshots.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SCREENSHOTS = _screenshots()
+CHROMIUM = SCREENSHOTS.CHROMIUM
 
 
 def _unavailable(reason: str) -> None:
@@ -53,7 +60,7 @@ def browser():
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=list(SCREENSHOTS.CHROMIUM_ARGS))
         yield b
         b.close()
 
@@ -314,9 +321,8 @@ def test_hostile_text_stays_text(browser, tmp_path):
 def test_screenshots_of_the_examples(browser, tmp_path):
     """Screenshots under the test's tmp dir, for a person to look at."""
     for name in ("depressie-ggz-2026-najaar", "debt-counselling-en"):
-        opened = Opened(
-            browser, _export(klantreis.load(EXAMPLES / f"{name}.yaml"), tmp_path / f"{name}.html")
-        )
+        page_file = _export(klantreis.load(EXAMPLES / f"{name}.yaml"), tmp_path / f"{name}.html")
+        opened = Opened(browser, page_file)
         shot = tmp_path / f"{name}.png"
         opened.page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000
@@ -324,10 +330,26 @@ def test_screenshots_of_the_examples(browser, tmp_path):
         opened.page.close()
 
 
+def test_the_docs_picture_is_made_by_its_script(browser, tmp_path):
+    """docs/screenshots.py makes docs/images/html-map.png; here into the tmp dir."""
+    assert set(SCREENSHOTS.PICTURES) >= {"html-map"}
+    out = SCREENSHOTS.PICTURES["html-map"](tmp_path / "html-map.png", browser)
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert (ROOT / "docs" / "images" / "html-map.png").exists()
+
+
 def test_print_fits_the_wall_on_the_page(najaar, tmp_path):
     page = najaar.page
-    page.emulate_media(media="print")
-    assert page.locator(".filters").is_hidden()
+    for paper, mm in (("A3", 420), ("A0", 1189)):
+        page.emulate_media(media="screen")
+        page.select_option("#paper", paper)
+        page.emulate_media(media="print")
+        assert page.locator(".filters").is_hidden()
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        zoom = float(page.evaluate("document.documentElement.style.zoom") or 1)
+        wall = page.evaluate("document.querySelector('.grid').getBoundingClientRect().width")
+        assert wall * zoom <= (mm - 20) * 96 / 25.4 + 1, paper
+        page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     page.emulate_media(media="screen")
     pdf = tmp_path / "wall.pdf"
     page.pdf(path=str(pdf), format="A3", landscape=True)

@@ -70,6 +70,7 @@ _PREFIXES = (
     "status.",
     "theme.",
     "diff.verdict.",
+    "direction.",
     "diff.outcome.",
     "diff.flag.",
     "diff.kind.",

@@ -414,7 +414,7 @@
     for (let v = scale.min; v <= scale.max; v++) {
       g.appendChild(svg("line", { x1: 0, x2: width, y1: y(v), y2: y(v), class: "gl" }));
       const t = svg("text", { x: 4, y: y(v) - 3, class: "tick" });
-      t.textContent = String(v) + (scaleLabel(scale, v) ? " " + scaleLabel(scale, v) : "");
+      t.textContent = String(v);
       g.appendChild(t);
     }
     phases.forEach((p, i) => {
@@ -468,6 +468,19 @@
       head.style.gridRow = String(row);
       add(head, "h3", null, lane.name[L()]);
       if (lane.kind === "rating") {
+        const scale = scales.get(lane.scale);
+        if (scale) {
+          // the scale's labels beside its curve; the curve's ticks carry only the numbers
+          add(head, "p", "direction", w(scale.higher ? "direction.higher-is-better" : "direction.lower-is-better"));
+          const list = add(head, "ol", "scale-labels");
+          const order = [];
+          for (let v = scale.min; v <= scale.max; v++) order.push(v);
+          if (scale.higher) order.reverse(); // top to bottom, as the curve runs
+          for (const v of order) {
+            const label = scaleLabel(scale, v);
+            if (label) add(list, "li", null, v + " " + label);
+          }
+        }
         grid.appendChild(curve(lane, row));
         return;
       }
@@ -580,21 +593,30 @@
       add(item, "strong", null, (a.flags.length ? "! " : mark[a.outcome] + " ") + a.title);
       add(item, "span", "line", status + " — " + w("diff.outcome." + a.outcome));
       for (const f of a.flags) add(item, "span", "line flag", "! " + w("diff.flag." + f));
-      for (const r of a.ratings) add(item, "span", "line", ratingChange(r));
+      for (const line of ratingLines(a.ratings)) add(item, "span", "line", line);
       if (!a.ratings.length) add(item, "span", "line", w("diff.no-rating-change"));
     }
     if (compare.unexplained.length) {
       add(aside, "h3", null, "! " + w("diff.unexplained"));
       const un = add(aside, "ul", "effects");
-      for (const r of compare.unexplained) add(un, "li", "flagged", ratingChange(r));
+      for (const line of ratingLines(compare.unexplained)) add(un, "li", "flagged", line);
     }
     return aside;
   }
 
-  function ratingChange(r) {
-    const s = stepById.get(r.step);
+  // One line per step: "12 Title: Emotie 2 → 3 beter · Motivatie 3 → 2 beter".
+  function ratingLines(ratings) {
     const votes = (v) => (v === null ? "–" : num(mean(v)));
-    return (s ? s.n + " " : "") + r.label + ": " + scaleName(r.scale) + " " + votes(r.old) + " → " + votes(r.new) + " " + w("diff.verdict." + r.verdict);
+    const lines = new Map();
+    for (const r of ratings) {
+      const part = scaleName(r.scale) + " " + votes(r.old) + " → " + votes(r.new) + " " + w("diff.verdict." + r.verdict);
+      if (!lines.has(r.step)) {
+        const s = stepById.get(r.step);
+        lines.set(r.step, [(s ? s.n + " " : "") + r.label + ": "]);
+      }
+      lines.get(r.step).push(part);
+    }
+    return [...lines.values()].map(([head, ...parts]) => head + parts.join(" · "));
   }
 
   // --- the detail view -------------------------------------------------------------------------
@@ -716,5 +738,6 @@
   });
   pageRule();
   render();
-  document.documentElement.dataset.ready = "true";
+  // how long the page took to be usable, from the start of navigation (for the benchmarks)
+  document.documentElement.dataset.ready = String(Math.round(performance.now()));
 })();
