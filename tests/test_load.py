@@ -346,3 +346,27 @@ def test_brackets_inside_quotes_or_comments_do_not_count_as_nesting():
     assert problem.code == "invalid-yaml"
     assert problem.line is not None
     assert problem.line >= 3
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "path"),
+    [
+        ("lead_time: 1e999 weken", "bad-duration", "phases[0].lead_time"),
+        ("lead_time: 6-4 weken", "bad-duration", "phases[0].lead_time"),
+        ("id: 7", "wrong-type", "phases[0].id"),
+    ],
+)
+def test_what_the_model_refuses_is_still_a_located_problem_when_loading(value, code, path):
+    # The model's own checks run behind the loader's: a file gets located problems,
+    # never a bare TypeError or an unlocated 'invalid-value'.
+    text = f"title: x\nphases:\n  - name: P\n    {value}\n"
+    assert problems(text) == [(code, path, 4)]
+
+
+def test_votes_that_are_not_whole_numbers_are_located_each():
+    text = MINIMAL + "    ratings: {emotion: [true, 2.0]}\n"
+    found = problems(text)
+    assert [(code, path) for code, path, _ in found] == [
+        ("wrong-type", "steps[0].ratings.emotion[0]"),
+        ("wrong-type", "steps[0].ratings.emotion[1]"),
+    ]

@@ -14,14 +14,44 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from attrs import Factory, field, frozen, validators
+import attrs
+from attrs import Factory, field, frozen
 
 from klantreis import words
+from klantreis._fields import (
+    BOOL,
+    DATE,
+    ID,
+    INT,
+    OPTIONAL_BOOL,
+    OPTIONAL_DATE,
+    OPTIONAL_ID,
+    OPTIONAL_TEXT,
+    TEXT,
+    TEXTS,
+    as_id,
+    as_member,
+    as_tuple,
+    each,
+    each_instance,
+    each_member,
+    instance,
+    is_int,
+    member,
+    refuse,
+    to_date,
+    to_id,
+    to_ids,
+    to_optional_date,
+    to_optional_id,
+    to_texts,
+)
 
 __all__ = [
     "Actor",
@@ -55,11 +85,6 @@ __all__ = [
     "Theme",
     "slugify",
 ]
-
-
-def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
-    """Store any iterable as a tuple, so that a value can never change afterwards."""
-    return tuple(items)
 
 
 def _doc(description: str, **extra: Any) -> dict[str, Any]:
@@ -205,11 +230,195 @@ class Status(str, enum.Enum):
     DROPPED = "dropped"
 
 
+# --- converters for the model's own types ------------------------------------------
+# (the generic ones, and the validators, are in klantreis._fields)
+
+
+def _to_language(value: Language | str) -> Language:
+    return as_member(Language, value)
+
+
+def _to_persona_role(value: PersonaRole | str) -> PersonaRole:
+    return as_member(PersonaRole, value)
+
+
+def _to_lane_kind(value: LaneKind | str) -> LaneKind:
+    return as_member(LaneKind, value)
+
+
+def _to_direction(value: Direction | str) -> Direction:
+    return as_member(Direction, value)
+
+
+def _to_channels(value: Iterable[Channel | str]) -> tuple[Channel, ...]:
+    items = as_tuple(value)
+    return tuple(as_member(Channel, i) for i in items) if type(items) is tuple else items  # type: ignore[return-value]
+
+
+def _to_note_kind(value: NoteKind | str) -> NoteKind:
+    return as_member(NoteKind, value)
+
+
+def _to_judgement(value: Judgement | str | None) -> Judgement | None:
+    return None if value is None else as_member(Judgement, value)
+
+
+def _to_scope(value: Scope | str) -> Scope:
+    return as_member(Scope, value)
+
+
+def _to_theme(value: Theme | str) -> Theme:
+    return as_member(Theme, value)
+
+
+def _to_status(value: Status | str) -> Status:
+    return as_member(Status, value)
+
+
+def _to_unit(value: DurationUnit | str) -> DurationUnit:
+    if type(value) is str:  # 'weken' and 'weeks' both
+        unit = _UNITS.get(value.strip().casefold())
+        if unit is not None:
+            return unit
+    return value  # type: ignore[return-value]  # a unit, or refused by the validator
+
+
+def _as_amount(value: float) -> float:
+    if type(value) is int:
+        try:
+            return float(value)
+        except OverflowError:
+            pass  # refused by the validator: not a finite number
+    return value
+
+
+def _to_amount(value: float) -> float:
+    return _as_amount(value)
+
+
+def _to_optional_amount(value: float | None) -> float | None:
+    return None if value is None else _as_amount(value)
+
+
+def _check_amount(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is not float or not math.isfinite(value):
+        refuse(instance, attribute, "a finite number (an int or float)", value)
+    if value < 0:
+        refuse(instance, attribute, "a number of 0 or more", value, ValueError)
+
+
+def _check_optional_amount(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _check_amount(instance, attribute, value)
+
+
+def _to_duration(value: Duration | str | None) -> Duration | None:
+    if type(value) is str:
+        try:
+            return Duration.parse(value)
+        except ValueError:
+            pass  # refused by the validator, which names the field
+    return value  # type: ignore[return-value]
+
+
+def _check_duration(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None or isinstance(value, Duration):
+        return
+    if type(value) is str:
+        try:
+            Duration.parse(value)
+        except ValueError as exc:
+            raise ValueError(f"{type(instance).__name__}.{attribute.name}: {exc}") from None
+    refuse(instance, attribute, "a Duration, its text (e.g. '2 weeks') or None", value)
+
+
+def _to_votes(value: int | Iterable[int]) -> tuple[int, ...]:
+    if type(value) is int:
+        return (value,)
+    return as_tuple(value)  # type: ignore[arg-type]
+
+
+def _check_votes(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    each("a whole number (an int)", is_int)(instance, attribute, value)
+    if not value:
+        refuse(instance, attribute, "at least one vote", value, ValueError)
+
+
+def _to_ratings(
+    value: Mapping[str, int | Sequence[int]] | Sequence[Rating],
+) -> tuple[Rating, ...]:
+    if not isinstance(value, Mapping):
+        return as_tuple(value)
+    ratings = []
+    for scale, votes in value.items():
+        try:
+            ratings.append(Rating(scale, votes))
+        except (TypeError, ValueError) as exc:
+            raise type(exc)(f"Step.ratings[{scale!r}]: {exc}") from None
+    return tuple(ratings)
+
+
+def _to_actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
+    return as_tuple(value)
+
+
+def _to_scales(value: Iterable[Scale]) -> tuple[Scale, ...]:
+    return as_tuple(value)
+
+
+def _to_phases(value: Iterable[Phase]) -> tuple[Phase, ...]:
+    return as_tuple(value)
+
+
+def _to_lanes(value: Iterable[Lane]) -> tuple[Lane, ...]:
+    return as_tuple(value)
+
+
+def _to_steps(value: Iterable[Step]) -> tuple[Step, ...]:
+    return as_tuple(value)
+
+
+def _to_actions(value: Iterable[ImprovementAction]) -> tuple[ImprovementAction, ...]:
+    return as_tuple(value)
+
+
+def _to_insights(value: Iterable[Insight]) -> tuple[Insight, ...]:
+    return as_tuple(value)
+
+
+def _to_signoffs(value: Iterable[SignOff]) -> tuple[SignOff, ...]:
+    return as_tuple(value)
+
+
+def _to_boundaries(value: Iterable[SystemBoundary]) -> tuple[SystemBoundary, ...]:
+    return as_tuple(value)
+
+
+def _to_notes(value: Iterable[Note]) -> tuple[Note, ...]:
+    return as_tuple(value)
+
+
 # --- small values ---------------------------------------------------------------------
 
 
-def _optional_float(value: float | None) -> float | None:
-    return None if value is None else float(value)
+_UNITS: dict[str, DurationUnit] = {
+    word: unit
+    for unit, names in {
+        DurationUnit.MINUTES: ("minute", "minutes", "min", "mins", "minuut", "minuten"),
+        DurationUnit.HOURS: ("hour", "hours", "h", "uur", "uren"),
+        DurationUnit.DAYS: ("day", "days", "d", "dag", "dagen"),
+        DurationUnit.WEEKS: ("week", "weeks", "w", "weken", "wk"),
+        DurationUnit.MONTHS: ("month", "months", "maand", "maanden", "mnd"),
+        DurationUnit.YEARS: ("year", "years", "jaar", "jaren", "y"),
+    }.items()
+    for word in names
+}
+"""Every word for a unit that :meth:`Duration.parse` understands, English and Dutch."""
+
+_DURATION = re.compile(
+    r"\s*(\d+(?:[.,]\d+)?(?:e[-+]?\d+)?)\s*"
+    r"(?:(?:-|–|to|tot|à|a)\s*(\d+(?:[.,]\d+)?(?:e[-+]?\d+)?))?\s*([^\W\d_]+)\.?\s*"
+)
 
 
 def _number(value: float) -> str:
@@ -224,7 +433,7 @@ def slugify(text: str, *, fallback: str = "item") -> str:
     """Derive an id from a title: lower case, accents dropped, words joined by ``-``.
 
     Letters of other scripts are kept, so a title in Arabic or Greek gets a readable id.
-    An empty result becomes *fallback*.
+    An empty result becomes *fallback*. The id is in Unicode NFC, like every id.
 
     >>> slugify("Aanmelding & intake bij de GGZ")
     'aanmelding-intake-bij-de-ggz'
@@ -236,7 +445,7 @@ def slugify(text: str, *, fallback: str = "item") -> str:
         text = "".join(c for c in decomposed if not unicodedata.combining(c))
     slug = _SLUG_DROP.sub("-", text).replace("_", "-").strip("-")
     slug = re.sub(r"-{2,}", "-", slug)
-    return slug[:60].rstrip("-") or fallback
+    return unicodedata.normalize("NFC", slug[:60].rstrip("-")) or fallback
 
 
 @frozen
@@ -244,17 +453,46 @@ class Duration:
     """A duration or a range of durations: ``2 weeks``, ``4-6 weeks``, ``45 minutes``.
 
     In a file a duration is written as text; Dutch units (``weken``, ``dagen``,
-    ``uur``, ``min``) are understood too.
+    ``uur``, ``min``) are understood too, here as in :meth:`parse`.
     """
 
-    amount: float = field(converter=float, validator=validators.ge(0))
-    unit: DurationUnit = field(converter=DurationUnit)
-    up_to: float | None = field(default=None, converter=_optional_float)
+    amount: float = field(converter=_to_amount, validator=_check_amount)
+    unit: DurationUnit = field(converter=_to_unit, validator=member(DurationUnit))
+    up_to: float | None = field(
+        default=None, converter=_to_optional_amount, validator=_check_optional_amount
+    )
 
     @up_to.validator
     def _check_up_to(self, _attribute: Any, value: float | None) -> None:
         if value is not None and value < self.amount:
-            raise ValueError(f"a range must not run backwards ({self.amount:g}-{value:g})")
+            raise ValueError(
+                f"Duration.up_to: a range must not run backwards ({self.amount:g}-{value:g})"
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> Duration:
+        """Read a duration as people write it, in English or Dutch: ``2 weeks``, ``4-6 weken``.
+
+        Raises :class:`ValueError` saying what is wrong.
+
+        >>> Duration.parse("4-6 weken")
+        Duration(amount=4.0, unit=<DurationUnit.WEEKS: 'weeks'>, up_to=6.0)
+        >>> Duration.parse("45 min").text("nl")
+        '45 minuten'
+        """
+        match = _DURATION.fullmatch(text)
+        unit = _UNITS.get(match.group(3).casefold()) if match else None
+        if match is None or unit is None:
+            raise ValueError(
+                f"{text!r} is not a duration; write e.g. '2 weeks', '4-6 weken' or '45 min'"
+            )
+        low = float(match.group(1).replace(",", "."))
+        high = float(match.group(2).replace(",", ".")) if match.group(2) else None
+        if not math.isfinite(low) or (high is not None and not math.isfinite(high)):
+            raise ValueError(f"the number in {text!r} is too large")
+        if high is not None and high < low:
+            raise ValueError(f"the range in {text!r} runs backwards")
+        return cls(low, unit, high)
 
     def __str__(self) -> str:
         return self.text()
@@ -276,38 +514,67 @@ class Duration:
 class Iteration:
     """Which mapping of the journey this is: the same journey is mapped again later."""
 
-    label: str = field(metadata=_doc("A short name, e.g. 'Eerste meting' or '2026-Q2'."))
-    date: dt.date | None = field(default=None, metadata=_doc("When it was mapped."))
+    label: str = field(
+        validator=TEXT, metadata=_doc("A short name, e.g. 'Eerste meting' or '2026-Q2'.")
+    )
+    date: dt.date | None = field(
+        default=None,
+        converter=to_optional_date,
+        validator=OPTIONAL_DATE,
+        metadata=_doc("When it was mapped."),
+    )
 
 
 @frozen(kw_only=True)
 class Objectives:
     """The objectives the seed asks a team to write down first."""
 
-    session: str | None = field(default=None, metadata=_doc("The objective of the day."))
-    client: str | None = field(
-        default=None, metadata=_doc("What the client wants to achieve with this journey.")
+    session: str | None = field(
+        default=None, validator=OPTIONAL_TEXT, metadata=_doc("The objective of the day.")
     )
-    employee: str | None = field(default=None, metadata=_doc("What the employee wants to achieve."))
+    client: str | None = field(
+        default=None,
+        validator=OPTIONAL_TEXT,
+        metadata=_doc("What the client wants to achieve with this journey."),
+    )
+    employee: str | None = field(
+        default=None,
+        validator=OPTIONAL_TEXT,
+        metadata=_doc("What the employee wants to achieve."),
+    )
 
 
 @frozen(kw_only=True)
 class Persona:
     """The one named client or employee the journey follows (it helps the thinking)."""
 
-    name: str = field(metadata=_doc("A name for the person, e.g. 'Anouk'."))
-    role: PersonaRole = field(default=PersonaRole.CLIENT)
-    description: str | None = field(default=None)
+    name: str = field(validator=TEXT, metadata=_doc("A name for the person, e.g. 'Anouk'."))
+    role: PersonaRole = field(
+        default=PersonaRole.CLIENT, converter=_to_persona_role, validator=member(PersonaRole)
+    )
+    description: str | None = field(default=None, validator=OPTIONAL_TEXT)
+
+
+def _derived_id(source: str, fallback: str = "item") -> Any:
+    """An id derived from the field *source* when none is given (a Factory)."""
+
+    def derive(self: Any) -> str:
+        text = getattr(self, source)
+        return slugify(text, fallback=fallback) if type(text) is str else ""  # "" or refused
+
+    return Factory(derive, takes_self=True)
 
 
 @frozen(kw_only=True)
 class Actor:
     """A stakeholder (*betrokkene*): a professional, an organisation, the client's system."""
 
-    name: str = field(metadata=_doc("Who it is, e.g. 'Huisarts' or 'Secretariaat'."))
-    id: str = field(default=Factory(lambda self: slugify(self.name), takes_self=True))
-    organisation: str | None = field(default=None)
-    description: str | None = field(default=None)
+    name: str = field(
+        validator=TEXT, metadata=_doc("Who it is, e.g. 'Huisarts' or 'Secretariaat'.")
+    )
+    id: str = field(default=_derived_id("name"), converter=to_id, validator=ID)
+    organisation: str | None = field(default=None, validator=OPTIONAL_TEXT)
+    description: str | None = field(default=None, validator=OPTIONAL_TEXT)
 
 
 @frozen(kw_only=True)
@@ -318,14 +585,18 @@ class Scale:
     means the point has no label of its own.
     """
 
-    name: str
-    id: str = field(default=Factory(lambda self: slugify(self.name), takes_self=True))
-    minimum: int
-    maximum: int
-    direction: Direction = field(default=Direction.HIGHER_IS_BETTER)
-    labels: tuple[str, ...] = field(default=(), converter=_tuple)
+    name: str = field(validator=TEXT)
+    id: str = field(default=_derived_id("name"), converter=to_id, validator=ID)
+    minimum: int = field(validator=INT)
+    maximum: int = field(validator=INT)
+    direction: Direction = field(
+        default=Direction.HIGHER_IS_BETTER, converter=_to_direction, validator=member(Direction)
+    )
+    labels: tuple[str, ...] = field(default=(), converter=to_texts, validator=TEXTS)
     question: str | None = field(
-        default=None, metadata=_doc("The question participants answer with this scale.")
+        default=None,
+        validator=OPTIONAL_TEXT,
+        metadata=_doc("The question participants answer with this scale."),
     )
 
     @property
@@ -351,13 +622,20 @@ class Scale:
 class Phase:
     """A phase of the journey along the timeline (*fase*), in order."""
 
-    name: str
-    id: str = field(default=Factory(lambda self: slugify(self.name), takes_self=True))
-    goal: str | None = field(default=None, metadata=_doc("The goal of this phase (doel per fase)."))
-    lead_time: Duration | None = field(
-        default=None, metadata=_doc("How long the phase takes (doorlooptijd), e.g. '2-4 weeks'.")
+    name: str = field(validator=TEXT)
+    id: str = field(default=_derived_id("name"), converter=to_id, validator=ID)
+    goal: str | None = field(
+        default=None,
+        validator=OPTIONAL_TEXT,
+        metadata=_doc("The goal of this phase (doel per fase)."),
     )
-    description: str | None = field(default=None)
+    lead_time: Duration | None = field(
+        default=None,
+        converter=_to_duration,
+        validator=_check_duration,
+        metadata=_doc("How long the phase takes (doorlooptijd), e.g. '2-4 weeks'."),
+    )
+    description: str | None = field(default=None, validator=OPTIONAL_TEXT)
 
 
 @frozen(kw_only=True)
@@ -368,36 +646,53 @@ class Lane:
     the scale whose ratings it shows.
     """
 
-    name: str
-    id: str = field(default=Factory(lambda self: slugify(self.name), takes_self=True))
-    kind: LaneKind = field(default=LaneKind.OTHER)
-    actor: str | None = field(default=None, metadata=_doc("For an actor lane: the actor's id."))
-    scale: str | None = field(default=None, metadata=_doc("For a rating lane: the scale's id."))
-    description: str | None = field(default=None)
+    name: str = field(validator=TEXT)
+    id: str = field(default=_derived_id("name"), converter=to_id, validator=ID)
+    kind: LaneKind = field(
+        default=LaneKind.OTHER, converter=_to_lane_kind, validator=member(LaneKind)
+    )
+    actor: str | None = field(
+        default=None,
+        converter=to_optional_id,
+        validator=OPTIONAL_ID,
+        metadata=_doc("For an actor lane: the actor's id."),
+    )
+    scale: str | None = field(
+        default=None,
+        converter=to_optional_id,
+        validator=OPTIONAL_ID,
+        metadata=_doc("For a rating lane: the scale's id."),
+    )
+    description: str | None = field(default=None, validator=OPTIONAL_TEXT)
 
 
 @frozen
 class Rating:
-    """The rating of a step on one scale; it may hold several participants' votes."""
+    """The rating of a step on one scale; it may hold several participants' votes.
 
-    scale: str
-    votes: tuple[int, ...] = field(converter=_tuple)
+    ``votes`` takes one whole number or several; ``True`` and ``2.0`` are not votes.
+    """
+
+    scale: str = field(converter=to_id, validator=ID)
+    votes: tuple[int, ...] = field(converter=_to_votes, validator=_check_votes)
 
     @property
     def value(self) -> float:
         """The mean of the votes."""
-        return sum(self.votes) / len(self.votes) if self.votes else float("nan")
+        return sum(self.votes) / len(self.votes)
 
 
 @frozen(kw_only=True)
 class Note:
     """A post-it added to a step: a question, a disagreement or an addition."""
 
-    kind: NoteKind
-    text: str
-    author: str | None = None
+    kind: NoteKind = field(converter=_to_note_kind, validator=member(NoteKind))
+    text: str = field(validator=TEXT)
+    author: str | None = field(default=None, validator=OPTIONAL_TEXT)
     suggestion: str | None = field(
-        default=None, metadata=_doc("For a disagreement: the suggested improvement.")
+        default=None,
+        validator=OPTIONAL_TEXT,
+        metadata=_doc("For a disagreement: the suggested improvement."),
     )
 
 
@@ -405,22 +700,27 @@ class Note:
 class PainPoints:
     """What hurts at a step, for the client and for the professionals (*knelpunten*)."""
 
-    client: tuple[str, ...] = field(default=(), converter=_tuple)
-    professional: tuple[str, ...] = field(default=(), converter=_tuple)
+    client: tuple[str, ...] = field(default=(), converter=to_texts, validator=TEXTS)
+    professional: tuple[str, ...] = field(default=(), converter=to_texts, validator=TEXTS)
 
     def __bool__(self) -> bool:
         return bool(self.client or self.professional)
+
+
+_JUDGEMENT = member(Judgement, optional=True)
 
 
 @frozen(kw_only=True)
 class Quality:
     """The judgement of a contact moment: knowledge, attitude, skills, client focus."""
 
-    knowledge: Judgement | None = None
-    attitude: Judgement | None = None
-    skills: Judgement | None = None
-    client_focus: Judgement | None = None
-    comment: str | None = None
+    knowledge: Judgement | None = field(default=None, converter=_to_judgement, validator=_JUDGEMENT)
+    attitude: Judgement | None = field(default=None, converter=_to_judgement, validator=_JUDGEMENT)
+    skills: Judgement | None = field(default=None, converter=_to_judgement, validator=_JUDGEMENT)
+    client_focus: Judgement | None = field(
+        default=None, converter=_to_judgement, validator=_JUDGEMENT
+    )
+    comment: str | None = field(default=None, validator=OPTIONAL_TEXT)
 
     def __bool__(self) -> bool:
         return any(
@@ -433,31 +733,58 @@ class Quality:
 class SystemBoundary:
     """A boundary in the system a step runs into (*grenzen in het systeem*)."""
 
-    text: str
-    reason: str | None = field(default=None, metadata=_doc("Why the boundary is there."))
-    options: str | None = field(default=None, metadata=_doc("What other options there are."))
+    text: str = field(validator=TEXT)
+    reason: str | None = field(
+        default=None, validator=OPTIONAL_TEXT, metadata=_doc("Why the boundary is there.")
+    )
+    options: str | None = field(
+        default=None, validator=OPTIONAL_TEXT, metadata=_doc("What other options there are.")
+    )
 
 
 @frozen(kw_only=True)
 class Step:
-    """A post-it on the wall: it sits in one phase and one lane."""
+    """A post-it on the wall: it sits in one phase and one lane.
 
-    title: str
-    id: str = field(default=Factory(lambda self: slugify(self.title), takes_self=True))
-    phase: str = field(metadata=_doc("The id of the phase the step sits in."))
-    lane: str = field(metadata=_doc("The id of the lane the step sits in."))
-    description: str | None = None
-    actor: str | None = field(default=None, metadata=_doc("The id of the actor who takes it."))
-    channels: tuple[Channel, ...] = field(default=(), converter=_tuple)
-    duration: Duration | None = None
-    ratings: tuple[Rating, ...] = field(default=(), converter=_tuple)
-    pain_points: PainPoints = field(default=Factory(PainPoints))
-    moment_of_truth: bool = field(
-        default=False, metadata=_doc("A moment of truth: it decides how the journey ends.")
+    ``ratings`` takes :class:`Rating` values or a mapping of scale id to votes, as in a
+    file: ``{"emotion": 2, "motivation": [1, 2]}``.
+    """
+
+    title: str = field(validator=TEXT)
+    id: str = field(default=_derived_id("title"), converter=to_id, validator=ID)
+    phase: str = field(
+        converter=to_id, validator=ID, metadata=_doc("The id of the phase the step sits in.")
     )
-    quality: Quality = field(default=Factory(Quality))
-    boundaries: tuple[SystemBoundary, ...] = field(default=(), converter=_tuple)
-    notes: tuple[Note, ...] = field(default=(), converter=_tuple)
+    lane: str = field(
+        converter=to_id, validator=ID, metadata=_doc("The id of the lane the step sits in.")
+    )
+    description: str | None = field(default=None, validator=OPTIONAL_TEXT)
+    actor: str | None = field(
+        default=None,
+        converter=to_optional_id,
+        validator=OPTIONAL_ID,
+        metadata=_doc("The id of the actor who takes it."),
+    )
+    channels: tuple[Channel, ...] = field(
+        default=(), converter=_to_channels, validator=each_member(Channel)
+    )
+    duration: Duration | None = field(
+        default=None, converter=_to_duration, validator=_check_duration
+    )
+    ratings: tuple[Rating, ...] = field(
+        default=(), converter=_to_ratings, validator=each_instance(Rating)
+    )
+    pain_points: PainPoints = field(default=Factory(PainPoints), validator=instance(PainPoints))
+    moment_of_truth: bool = field(
+        default=False,
+        validator=BOOL,
+        metadata=_doc("A moment of truth: it decides how the journey ends."),
+    )
+    quality: Quality = field(default=Factory(Quality), validator=instance(Quality))
+    boundaries: tuple[SystemBoundary, ...] = field(
+        default=(), converter=_to_boundaries, validator=each_instance(SystemBoundary)
+    )
+    notes: tuple[Note, ...] = field(default=(), converter=_to_notes, validator=each_instance(Note))
 
     def rating(self, scale: str) -> Rating | None:
         """The rating on *scale* (a scale id), or ``None``."""
@@ -471,42 +798,54 @@ class Step:
 class ImprovementAction:
     """An improvement action decided in the *besluitvorming* step."""
 
-    title: str
-    id: str = field(default=Factory(lambda self: slugify(self.title), takes_self=True))
-    description: str | None = None
-    scope: Scope = field(default=Scope.OURSELVES)
-    theme: Theme = field(default=Theme.OTHER)
+    title: str = field(validator=TEXT)
+    id: str = field(default=_derived_id("title"), converter=to_id, validator=ID)
+    description: str | None = field(default=None, validator=OPTIONAL_TEXT)
+    scope: Scope = field(default=Scope.OURSELVES, converter=_to_scope, validator=member(Scope))
+    theme: Theme = field(default=Theme.OTHER, converter=_to_theme, validator=member(Theme))
     within_mandate: bool | None = field(
-        default=None, metadata=_doc("Whether it lies within our own authority to act.")
+        default=None,
+        validator=OPTIONAL_BOOL,
+        metadata=_doc("Whether it lies within our own authority to act."),
     )
-    tomorrow: bool = field(default=False, metadata=_doc("Whether it can change tomorrow already."))
-    owner: str | None = None
-    due: dt.date | None = None
-    status: Status = field(default=Status.PROPOSED)
+    tomorrow: bool = field(
+        default=False,
+        validator=BOOL,
+        metadata=_doc("Whether it can change tomorrow already."),
+    )
+    owner: str | None = field(default=None, validator=OPTIONAL_TEXT)
+    due: dt.date | None = field(default=None, converter=to_optional_date, validator=OPTIONAL_DATE)
+    status: Status = field(default=Status.PROPOSED, converter=_to_status, validator=member(Status))
     targets: tuple[str, ...] = field(
-        default=(), converter=_tuple, metadata=_doc("Ids of the steps it should improve.")
+        default=(),
+        converter=to_ids,
+        validator=TEXTS,
+        metadata=_doc("Ids of the steps it should improve."),
     )
     ideas: tuple[str, ...] = field(
         default=(),
-        converter=_tuple,
+        converter=to_ids,
+        validator=TEXTS,
         metadata=_doc("Ids of the improvement-idea post-its it comes from."),
     )
-    expected_effect: str | None = None
+    expected_effect: str | None = field(default=None, validator=OPTIONAL_TEXT)
 
 
 @frozen(kw_only=True)
 class Insight:
     """An insight put in the insights jar (*inzichtenpot*)."""
 
-    text: str
-    id: str = field(default=Factory(lambda self: slugify(self.text), takes_self=True))
-    author: str | None = None
-    date: dt.date | None = None
+    text: str = field(validator=TEXT)
+    id: str = field(default=_derived_id("text"), converter=to_id, validator=ID)
+    author: str | None = field(default=None, validator=OPTIONAL_TEXT)
+    date: dt.date | None = field(default=None, converter=to_optional_date, validator=OPTIONAL_DATE)
     steps: tuple[str, ...] = field(
-        default=(), converter=_tuple, metadata=_doc("Ids of related steps.")
+        default=(), converter=to_ids, validator=TEXTS, metadata=_doc("Ids of related steps.")
     )
-    discussed: bool = False
-    discussed_on: dt.date | None = None
+    discussed: bool = field(default=False, validator=BOOL)
+    discussed_on: dt.date | None = field(
+        default=None, converter=to_optional_date, validator=OPTIONAL_DATE
+    )
 
 
 @frozen(kw_only=True)
@@ -517,24 +856,29 @@ class SignOff:
     signed off; validation warns (``signoff-outdated``) once the content changes.
     """
 
-    who: str = field(metadata=_doc("The colleague who validated the journey."))
-    date: dt.date = field(metadata=_doc("When they signed it off."))
-    fingerprint: str = field(
-        metadata=_doc("A fingerprint of the content they saw, e.g. 'sha256:3f9a0c1d2e4b5a69'.")
+    who: str = field(validator=TEXT, metadata=_doc("The colleague who validated the journey."))
+    date: dt.date = field(
+        converter=to_date, validator=DATE, metadata=_doc("When they signed it off.")
     )
-    comment: str | None = None
+    fingerprint: str = field(
+        validator=TEXT,
+        metadata=_doc("A fingerprint of the content they saw, e.g. 'sha256:3f9a0c1d2e4b5a69'."),
+    )
+    comment: str | None = field(default=None, validator=OPTIONAL_TEXT)
 
 
 def _default_scales(journey: Journey) -> tuple[Scale, ...]:
     from klantreis.templates import default_scales
 
-    return default_scales(journey.language)
+    language: Any = journey.language  # converted, but not yet validated
+    return default_scales(language) if isinstance(language, Language) else ()
 
 
 def _default_lanes(journey: Journey) -> tuple[Lane, ...]:
     from klantreis.templates import default_lanes
 
-    return default_lanes(journey.language)
+    language: Any = journey.language  # converted, but not yet validated
+    return default_lanes(language) if isinstance(language, Language) else ()
 
 
 @frozen(kw_only=True)
@@ -545,27 +889,42 @@ class Journey:
     so a journey written by hand only needs its title, phases and steps.
     """
 
-    title: str
-    id: str = field(default=Factory(lambda self: slugify(self.title), takes_self=True))
-    language: Language = field(default=Language.NL)
-    iteration: Iteration | None = None
-    description: str | None = None
-    objectives: Objectives = field(default=Factory(Objectives))
-    persona: Persona | None = None
-    actors: tuple[Actor, ...] = field(default=(), converter=_tuple)
+    title: str = field(validator=TEXT)
+    id: str = field(default=_derived_id("title"), converter=to_id, validator=ID)
+    language: Language = field(
+        default=Language.NL, converter=_to_language, validator=member(Language)
+    )
+    iteration: Iteration | None = field(default=None, validator=instance(Iteration, optional=True))
+    description: str | None = field(default=None, validator=OPTIONAL_TEXT)
+    objectives: Objectives = field(default=Factory(Objectives), validator=instance(Objectives))
+    persona: Persona | None = field(default=None, validator=instance(Persona, optional=True))
+    actors: tuple[Actor, ...] = field(
+        default=(), converter=_to_actors, validator=each_instance(Actor)
+    )
     scales: tuple[Scale, ...] = field(
-        default=Factory(_default_scales, takes_self=True), converter=_tuple
+        default=Factory(_default_scales, takes_self=True),
+        converter=_to_scales,
+        validator=each_instance(Scale),
     )
-    phases: tuple[Phase, ...] = field(default=(), converter=_tuple)
+    phases: tuple[Phase, ...] = field(
+        default=(), converter=_to_phases, validator=each_instance(Phase)
+    )
     lanes: tuple[Lane, ...] = field(
-        default=Factory(_default_lanes, takes_self=True), converter=_tuple
+        default=Factory(_default_lanes, takes_self=True),
+        converter=_to_lanes,
+        validator=each_instance(Lane),
     )
-    steps: tuple[Step, ...] = field(default=(), converter=_tuple)
-    actions: tuple[ImprovementAction, ...] = field(default=(), converter=_tuple)
-    insights: tuple[Insight, ...] = field(default=(), converter=_tuple)
+    steps: tuple[Step, ...] = field(default=(), converter=_to_steps, validator=each_instance(Step))
+    actions: tuple[ImprovementAction, ...] = field(
+        default=(), converter=_to_actions, validator=each_instance(ImprovementAction)
+    )
+    insights: tuple[Insight, ...] = field(
+        default=(), converter=_to_insights, validator=each_instance(Insight)
+    )
     signoffs: tuple[SignOff, ...] = field(
         default=(),
-        converter=_tuple,
+        converter=_to_signoffs,
+        validator=each_instance(SignOff),
         metadata=_doc("Colleagues' sign-offs of this iteration (the review's homework)."),
     )
 
@@ -574,30 +933,37 @@ class Journey:
 
     def phase(self, phase_id: str) -> Phase | None:
         """The phase with *phase_id*, or ``None``."""
+        phase_id = as_id(phase_id)  # an id in NFD finds its item too
         return next((p for p in self.phases if p.id == phase_id), None)
 
     def lane(self, lane_id: str) -> Lane | None:
         """The lane with *lane_id*, or ``None``."""
+        lane_id = as_id(lane_id)  # an id in NFD finds its item too
         return next((lane for lane in self.lanes if lane.id == lane_id), None)
 
     def scale(self, scale_id: str) -> Scale | None:
         """The scale with *scale_id*, or ``None``."""
+        scale_id = as_id(scale_id)  # an id in NFD finds its item too
         return next((s for s in self.scales if s.id == scale_id), None)
 
     def step(self, step_id: str) -> Step | None:
         """The step with *step_id*, or ``None``."""
+        step_id = as_id(step_id)  # an id in NFD finds its item too
         return next((s for s in self.steps if s.id == step_id), None)
 
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with *actor_id*, or ``None``."""
+        actor_id = as_id(actor_id)  # an id in NFD finds its item too
         return next((a for a in self.actors if a.id == actor_id), None)
 
     def action(self, action_id: str) -> ImprovementAction | None:
         """The improvement action with *action_id*, or ``None``."""
+        action_id = as_id(action_id)  # an id in NFD finds its item too
         return next((a for a in self.actions if a.id == action_id), None)
 
     def insight(self, insight_id: str) -> Insight | None:
         """The insight with *insight_id*, or ``None``."""
+        insight_id = as_id(insight_id)  # an id in NFD finds its item too
         return next((i for i in self.insights if i.id == insight_id), None)
 
     def steps_in(self, phase: str | None = None, lane: str | None = None) -> Iterator[Step]:

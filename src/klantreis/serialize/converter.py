@@ -26,7 +26,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from klantreis import model
 from klantreis.errors import PathPart
-from klantreis.model import Duration, DurationUnit, Note, NoteKind, Rating, SystemBoundary
+from klantreis.model import Duration, Note, NoteKind, Rating, SystemBoundary
 from klantreis.serialize.limits import Rejected
 
 __all__ = [
@@ -177,42 +177,16 @@ def _from_label(word: str, cl: type[enum.Enum]) -> str | None:
     return None
 
 
-_UNITS: dict[str, DurationUnit] = {}
-for _unit, _words in {
-    DurationUnit.MINUTES: ("minute", "minutes", "min", "mins", "minuut", "minuten"),
-    DurationUnit.HOURS: ("hour", "hours", "h", "uur", "uren"),
-    DurationUnit.DAYS: ("day", "days", "d", "dag", "dagen"),
-    DurationUnit.WEEKS: ("week", "weeks", "w", "weken", "wk"),
-    DurationUnit.MONTHS: ("month", "months", "maand", "maanden", "mnd"),
-    DurationUnit.YEARS: ("year", "years", "jaar", "jaren", "y"),
-}.items():
-    for _word in _words:
-        _UNITS[_word] = _unit
-
-_DURATION = re.compile(
-    r"\s*(\d+(?:[.,]\d+)?(?:e[-+]?\d+)?)\s*"
-    r"(?:(?:-|–|to|tot|à|a)\s*(\d+(?:[.,]\d+)?(?:e[-+]?\d+)?))?\s*([^\W\d_]+)\.?\s*"
-)
-
-
 def parse_duration(text: str) -> Duration:
-    """Read a duration as people write it: ``2 weeks``, ``4-6 weken``, ``45 min``.
+    """Read a duration as people write it (:meth:`Duration.parse`); else ``bad-duration``.
 
     >>> parse_duration("4-6 weken")
     Duration(amount=4.0, unit=<DurationUnit.WEEKS: 'weeks'>, up_to=6.0)
     """
-    match = _DURATION.fullmatch(text)
-    unit = _UNITS.get(match.group(3).casefold()) if match else None
-    if match is None or unit is None:
-        raise Invalid(
-            f"{text!r} is not a duration; write e.g. '2 weeks', '4-6 weken' or '45 min'",
-            code="bad-duration",
-        )
-    low = float(match.group(1).replace(",", "."))
-    high = float(match.group(2).replace(",", ".")) if match.group(2) else None
-    if high is not None and high < low:
-        raise Invalid(f"the range in {text!r} runs backwards", code="bad-duration")
-    return Duration(low, unit, high)
+    try:
+        return Duration.parse(text)
+    except ValueError as exc:
+        raise Invalid(str(exc), code="bad-duration") from None
 
 
 def _duration(value: Any, _: type) -> Duration:

@@ -61,6 +61,7 @@ __all__ = [
     "journeys",
     "scales",
     "texts",
+    "wrong_values",
 ]
 
 
@@ -134,6 +135,56 @@ def hostile_texts(*, max_size: int = 60) -> st.SearchStrategy[str]:
         st.lists(st.one_of(pieces, texts(max_size=8)), min_size=1, max_size=12)
         .map("".join)
         .filter(lambda s: 0 < len(s) <= max_size * 4)
+    )
+
+
+def wrong_values() -> st.SearchStrategy[Any]:
+    """Values of every kind, to set a field to what it may not take.
+
+    Numbers, booleans, text that looks like an enum value, a date, a time or a duration,
+    lists, mappings of scale to votes, dates and datetimes, enum members of other
+    fields, bytes and plain objects. A test sets a field to one of them and checks that
+    the constructor either converts it or refuses it, naming the class and the field,
+    and that whatever it accepted breaks nothing later::
+
+        @given(journey=journeys(), value=wrong_values())
+        def test_my_exporter_takes_what_the_model_takes(journey, value): ...
+    """
+    numbers = st.one_of(
+        st.booleans(), st.integers(-5, 12), st.integers(), st.floats(), st.decimals()
+    )
+    words = st.sampled_from(
+        [
+            *("", " ", "nl", "en", "de", "phone", "fax", "good", "done", "gedaan", "ideas"),
+            *("weeks", "2 weken", "4-6 weeks", "1e999 weken", "9:30", "25:00", "2026-03-26"),
+            *("26-03-2026", "0", "true", "null", "client", "emotion", "clie\u0301nt", "x\u200b"),
+        ]
+    )
+    members = st.sampled_from(
+        [*Language, *Channel, *LaneKind, *Judgement, *Status, *Theme, *NoteKind, *DurationUnit]
+    )
+    containers = st.one_of(
+        st.lists(st.integers(-2, 6), max_size=3),
+        st.lists(st.booleans() | st.floats(0, 5), min_size=1, max_size=2),
+        st.lists(texts(max_size=5), max_size=2),
+        st.dictionaries(ids(), st.integers(-2, 6) | st.lists(st.integers(-2, 6), max_size=2)),
+        st.tuples(),
+        st.frozensets(st.integers(0, 3), max_size=2),
+    )
+    return st.one_of(
+        st.none(),
+        numbers,
+        words,
+        texts(min_size=0, max_size=8),
+        hostile_texts(max_size=10),
+        members,
+        containers,
+        st.dates(),
+        st.datetimes(),
+        st.times(),
+        durations(),
+        st.just(b"bytes"),
+        st.builds(object),
     )
 
 

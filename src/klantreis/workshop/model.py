@@ -12,10 +12,25 @@ the JSON Schema builder and cattrs read the real types.
 import datetime as dt
 import enum
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from attrs import Factory, field, frozen, validators
 
+from klantreis._fields import (
+    INT,
+    OPTIONAL_DATE,
+    OPTIONAL_TEXT,
+    TEXT,
+    TEXTS,
+    as_member,
+    as_tuple,
+    each_instance,
+    kind,
+    member,
+    to_optional_date,
+    to_texts,
+)
 from klantreis.model import Language, slugify
 
 __all__ = [
@@ -26,10 +41,6 @@ __all__ = [
     "Role",
     "Workshop",
 ]
-
-
-def _tuple(items: Any) -> tuple[Any, ...]:
-    return tuple(items)
 
 
 def _doc(description: str) -> dict[str, Any]:
@@ -49,10 +60,8 @@ class ClockTime:
     165
     """
 
-    hour: int = field(validator=[validators.instance_of(int), validators.ge(0), validators.le(23)])
-    minute: int = field(
-        default=0, validator=[validators.instance_of(int), validators.ge(0), validators.le(59)]
-    )
+    hour: int = field(validator=[INT, validators.ge(0), validators.le(23)])
+    minute: int = field(default=0, validator=[INT, validators.ge(0), validators.le(59)])
 
     @classmethod
     def parse(cls, text: str) -> "ClockTime":
@@ -123,12 +132,58 @@ class MethodStep(str, enum.Enum):
     """The insights jar: what did this journey teach us?"""
 
 
+def _to_clock(value: "ClockTime | dt.time | str | None") -> "ClockTime | None":
+    """A time of day from a ClockTime, a datetime.time or its text ``9:30``."""
+    if isinstance(value, dt.time):
+        return ClockTime.from_time(value)
+    if type(value) is str:
+        try:
+            return ClockTime.parse(value)
+        except ValueError:
+            pass  # refused by the validator, which names the field
+    return value  # type: ignore[return-value]  # a ClockTime, or refused by the validator
+
+
+def _to_start(value: "ClockTime | dt.time | str") -> ClockTime:
+    return _to_clock(value)  # type: ignore[return-value]  # None is refused by the validator
+
+
+_CLOCK_CHECK = kind("a ClockTime or its text H:MM, e.g. '9:30'", lambda v: isinstance(v, ClockTime))
+_OPTIONAL_CLOCK = kind(
+    "a ClockTime or its text H:MM, e.g. '9:30'", lambda v: isinstance(v, ClockTime), optional=True
+)
+
+
+def _to_language(value: Language | str) -> Language:
+    return as_member(Language, value)
+
+
+def _to_meeting(value: "MeetingKind | str") -> "MeetingKind":
+    return as_member(MeetingKind, value)
+
+
+def _to_method_step(value: "MethodStep | str | None") -> "MethodStep | None":
+    return None if value is None else as_member(MethodStep, value)
+
+
+def _to_roles(value: "Iterable[Role]") -> "tuple[Role, ...]":
+    return as_tuple(value)
+
+
+def _to_schedule(value: "Iterable[Activity]") -> "tuple[Activity, ...]":
+    return as_tuple(value)
+
+
 @frozen(kw_only=True)
 class Role:
     """Who does what in the session: facilitator, timekeeper, note taker ..."""
 
-    role: str = field(metadata=_doc("The task, e.g. 'Tijdbewaker' or 'Timekeeper'."))
-    who: str | None = field(default=None, metadata=_doc("Who takes it on."))
+    role: str = field(
+        validator=TEXT, metadata=_doc("The task, e.g. 'Tijdbewaker' or 'Timekeeper'.")
+    )
+    who: str | None = field(
+        default=None, validator=OPTIONAL_TEXT, metadata=_doc("Who takes it on.")
+    )
 
 
 @frozen(kw_only=True)
@@ -139,55 +194,95 @@ class Activity:
     ends), as in the seed's schedule (``10:00 Koffiepauze & start opdracht``).
     """
 
-    start: ClockTime = field(metadata=_doc("When it starts, written H:MM, e.g. '9:30'."))
-    title: str
+    start: ClockTime = field(
+        converter=_to_start,
+        validator=_CLOCK_CHECK,
+        metadata=_doc("When it starts, written H:MM, e.g. '9:30'."),
+    )
+    title: str = field(validator=TEXT)
     end: ClockTime | None = field(
-        default=None, metadata=_doc("When it ends; left out: when the next activity starts.")
+        default=None,
+        converter=_to_clock,
+        validator=_OPTIONAL_CLOCK,
+        metadata=_doc("When it ends; left out: when the next activity starts."),
     )
-    description: str | None = None
+    description: str | None = field(default=None, validator=OPTIONAL_TEXT)
     step: MethodStep | None = field(
-        default=None, metadata=_doc("The step of the method it belongs to, if any.")
+        default=None,
+        converter=_to_method_step,
+        validator=member(MethodStep, optional=True),
+        metadata=_doc("The step of the method it belongs to, if any."),
     )
-    lead: str | None = field(default=None, metadata=_doc("Who leads it."))
+    lead: str | None = field(default=None, validator=OPTIONAL_TEXT, metadata=_doc("Who leads it."))
+
+
+def _workshop_id(workshop: Any) -> str:
+    title = workshop.title
+    return slugify(title, fallback="workshop") if type(title) is str else ""  # "" or refused
 
 
 @frozen(kw_only=True)
 class Workshop:
     """A *klantreisbijeenkomst*: the plan of one meeting, linked to its journey."""
 
-    title: str
-    id: str = field(
-        default=Factory(lambda self: slugify(self.title, fallback="workshop"), takes_self=True)
+    title: str = field(validator=TEXT)
+    id: str = field(default=Factory(_workshop_id, takes_self=True), validator=TEXT)
+    language: Language = field(
+        default=Language.NL, converter=_to_language, validator=member(Language)
     )
-    language: Language = field(default=Language.NL)
     journey: str | None = field(
         default=None,
+        validator=OPTIONAL_TEXT,
         metadata=_doc("The journey file (a path relative to this file) or the journey's id."),
     )
-    meeting: MeetingKind = field(default=MeetingKind.FIRST)
+    meeting: MeetingKind = field(
+        default=MeetingKind.FIRST, converter=_to_meeting, validator=member(MeetingKind)
+    )
     objective: str | None = field(
-        default=None, metadata=_doc("The objective of the meeting (doelstelling).")
+        default=None,
+        validator=OPTIONAL_TEXT,
+        metadata=_doc("The objective of the meeting (doelstelling)."),
     )
     success: str | None = field(
         default=None,
+        validator=OPTIONAL_TEXT,
         metadata=_doc("When the meeting is a success (het is een succes wanneer ...)."),
     )
-    date: dt.date | None = None
-    start: ClockTime | None = field(default=None, metadata=_doc("When the meeting starts."))
-    end: ClockTime | None = field(default=None, metadata=_doc("When the meeting ends."))
+    date: dt.date | None = field(default=None, converter=to_optional_date, validator=OPTIONAL_DATE)
+    start: ClockTime | None = field(
+        default=None,
+        converter=_to_clock,
+        validator=_OPTIONAL_CLOCK,
+        metadata=_doc("When the meeting starts."),
+    )
+    end: ClockTime | None = field(
+        default=None,
+        converter=_to_clock,
+        validator=_OPTIONAL_CLOCK,
+        metadata=_doc("When the meeting ends."),
+    )
     room: str | None = field(
-        default=None, metadata=_doc("The room needed, e.g. a long wall for the brown paper.")
+        default=None,
+        validator=OPTIONAL_TEXT,
+        metadata=_doc("The room needed, e.g. a long wall for the brown paper."),
     )
     participants: int | None = field(
-        default=None, metadata=_doc("How many people are expected (aantal deelnemers).")
+        default=None,
+        validator=kind("a whole number (an int)", lambda v: type(v) is int, optional=True),
+        metadata=_doc("How many people are expected (aantal deelnemers)."),
     )
-    materials: tuple[str, ...] = field(default=(), converter=_tuple)
-    roles: tuple[Role, ...] = field(default=(), converter=_tuple)
+    materials: tuple[str, ...] = field(default=(), converter=to_texts, validator=TEXTS)
+    roles: tuple[Role, ...] = field(default=(), converter=_to_roles, validator=each_instance(Role))
     preparation: tuple[str, ...] = field(
-        default=(), converter=_tuple, metadata=_doc("What to do before people arrive.")
+        default=(),
+        converter=to_texts,
+        validator=TEXTS,
+        metadata=_doc("What to do before people arrive."),
     )
-    schedule: tuple[Activity, ...] = field(default=(), converter=_tuple)
-    description: str | None = None
+    schedule: tuple[Activity, ...] = field(
+        default=(), converter=_to_schedule, validator=each_instance(Activity)
+    )
+    description: str | None = field(default=None, validator=OPTIONAL_TEXT)
 
     @property
     def available_minutes(self) -> int | None:

@@ -1,0 +1,242 @@
+"""The model converts or refuses at construction, and what it accepts never breaks later.
+
+Every public attrs class either converts a value it can convert without guessing, or
+raises TypeError/ValueError naming the class, the field and what it accepts. Whatever
+the constructors accept, ``validate()``, ``dumps`` and every built-in exporter raise
+nothing but klantreis's own errors on it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import klantreis
+from klantreis import (
+    Channel,
+    Duration,
+    DurationUnit,
+    ImprovementAction,
+    Insight,
+    Journey,
+    Judgement,
+    KlantreisError,
+    Lane,
+    LaneKind,
+    Language,
+    Note,
+    NoteKind,
+    Phase,
+    Quality,
+    Rating,
+    Scale,
+    SignOff,
+    Step,
+)
+from klantreis.exporters import get_exporter
+from klantreis.testing.strategies import hostile_texts, journeys, wrong_values
+from klantreis.workshop.model import Activity, ClockTime, MeetingKind, Workshop
+
+STEP = {"title": "A", "phase": "p", "lane": "client"}
+
+
+# --- the issue's examples ---------------------------------------------------------------
+
+
+def test_a_mapping_of_scale_to_votes_becomes_ratings():
+    step = Step(**STEP, ratings={"emotion": 2, "motivation": [1, 2]})
+    assert step.ratings == (Rating("emotion", (2,)), Rating("motivation", (1, 2)))
+    assert step.rating("emotion").value == 2  # type: ignore[union-attr]
+
+
+def test_a_duration_text_becomes_a_duration_in_either_language():
+    assert Phase(name="X", lead_time="3 weken").lead_time == Duration(3, DurationUnit.WEEKS)
+    assert Step(**STEP, duration="4-6 weeks").duration == Duration(4, "weeks", 6)
+    journey = Journey(title="x", phases=[Phase(name="X", lead_time="2-4 weken")])
+    assert "lead_time: 2-4 weken" in klantreis.dumps(journey)
+
+
+def test_a_string_becomes_its_enum_member():
+    journey = Journey(title="x", language="en")
+    assert journey.language is Language.EN
+    assert journey.lanes[0].name == "Client steps"  # the template in the journey's language
+    assert Lane(name="x", kind="ideas").kind is LaneKind.IDEAS
+    assert Step(**STEP, channels=["phone", Channel.EMAIL]).channels == (
+        Channel.PHONE,
+        Channel.EMAIL,
+    )
+    assert Quality(knowledge="good").knowledge is Judgement.GOOD
+    assert Note(kind="question", text="?").kind is NoteKind.QUESTION
+    assert Duration(1, "weken").unit is DurationUnit.WEEKS
+    assert Workshop(title="w", meeting="second").meeting is MeetingKind.SECOND
+
+
+def test_lists_become_tuples_and_iso_dates_become_dates():
+    insight = Insight(text="x", steps=["a", "b"], date="2026-03-26")
+    assert insight.steps == ("a", "b")
+    assert insight.date == dt.date(2026, 3, 26)
+    assert Activity(start="9:30", title="x", end=dt.time(10, 0)).end == ClockTime(10, 0)
+
+
+WRONG = [
+    # (class, field, value, error, what the message says it accepts)
+    (Rating, "votes", (True,), TypeError, "whole number"),
+    (Rating, "votes", (1.0,), TypeError, "whole number"),
+    (Rating, "votes", (), ValueError, "at least one vote"),
+    (Rating, "votes", "12", TypeError, "list or tuple"),
+    (Step, "moment_of_truth", 1, TypeError, "True or False"),
+    (Step, "ratings", ["emotion"], TypeError, "a Rating"),
+    (Step, "channels", ["fax"], ValueError, "'phone'"),
+    (Step, "quality", None, TypeError, "a Quality"),
+    (Step, "phase", 3, TypeError, "text"),
+    (Phase, "lead_time", "3 wkn", ValueError, "is not a duration"),
+    (Phase, "lead_time", 3, TypeError, "a Duration"),
+    (Journey, "phases", ["Aanmelding"], TypeError, "a Phase"),
+    (Journey, "phases", "Aanmelding", TypeError, "list or tuple"),
+    (Journey, "language", "de", ValueError, "'nl', 'en'"),
+    (Journey, "title", b"x", TypeError, "text"),
+    (Journey, "persona", "Anouk", TypeError, "a Persona"),
+    (Journey, "description", "lone \ud800 surrogate", ValueError, "surrogate"),
+    (Insight, "date", dt.datetime(2026, 3, 26, 9, 30), TypeError, "a date"),
+    (Insight, "date", "26-03-2026", TypeError, "YYYY-MM-DD"),
+    (Insight, "discussed", "yes", TypeError, "True or False"),
+    (ImprovementAction, "within_mandate", 0, TypeError, "True or False"),
+    (ImprovementAction, "status", "gedaan", ValueError, "'done'"),
+    (Scale, "minimum", True, TypeError, "whole number"),
+    (Scale, "maximum", 5.0, TypeError, "whole number"),
+    (Duration, "amount", float("inf"), TypeError, "finite number"),
+    (Duration, "amount", -1, ValueError, "0 or more"),
+    (Duration, "amount", "3", TypeError, "number"),
+    (SignOff, "date", None, TypeError, "a date"),
+    (ClockTime, "hour", True, TypeError, "whole number"),
+    (Activity, "start", "25:00", TypeError, "H:MM"),
+    (Activity, "step", "reflectie", ValueError, "'beeldvorming'"),
+    (Workshop, "participants", 12.5, TypeError, "whole number"),
+]
+
+VALID: dict[type, dict[str, Any]] = {
+    Rating: {"scale": "emotion", "votes": (3,)},
+    Step: STEP,
+    Phase: {"name": "X"},
+    Journey: {"title": "x"},
+    Insight: {"text": "x"},
+    ImprovementAction: {"title": "x"},
+    Scale: {"name": "x", "minimum": 1, "maximum": 5},
+    Duration: {"amount": 2, "unit": "weeks"},
+    SignOff: {"who": "x", "date": dt.date(2026, 1, 1), "fingerprint": "sha256:0"},
+    ClockTime: {"hour": 9},
+    Activity: {"start": "9:00", "title": "x"},
+    Workshop: {"title": "x"},
+}
+
+
+@pytest.mark.parametrize(("cls", "name", "value", "error", "accepts"), WRONG)
+def test_a_wrong_value_is_refused_at_construction_naming_class_and_field(
+    cls, name, value, error, accepts
+):
+    with pytest.raises(error) as info:
+        cls(**{**VALID[cls], name: value})
+    message = str(info.value)
+    assert message.startswith(f"{cls.__name__}.{name}"), message
+    assert accepts in message
+
+
+def test_a_wrong_vote_in_a_mapping_names_the_step_field_and_the_scale():
+    with pytest.raises(TypeError, match=r"Step\.ratings\['emotion'\]: Rating\.votes\[1\]"):
+        Step(**STEP, ratings={"emotion": [1, 2.0]})
+
+
+def test_evolve_checks_too():
+    with pytest.raises(TypeError, match=r"Journey\.steps"):
+        attrs.evolve(Journey(title="x"), steps=[{"title": "a"}])
+
+
+def test_the_annotations_tell_mypy_what_each_field_accepts():
+    # What mypy's attrs plugin reads: the converter's parameter (tests/typing checks it).
+    init = Journey.__init__.__annotations__
+    assert init["phases"] == "Iterable[Phase]"
+    assert init["language"] == "Language | str"
+    assert Step.__init__.__annotations__["ratings"].startswith("Mapping[str, int | Sequence[int]]")
+
+
+# --- whatever the constructors accept, nothing breaks later -----------------------------
+
+_TEXT_EXPORTERS = ("markdown", "csv", "dot", "wall", "guide")
+
+
+def _mutate(data: st.DataObject, obj: Any, depth: int = 0) -> Any:
+    """*obj* with one field, somewhere inside it, set to a wrong-looking value."""
+    fields = attrs.fields(type(obj))
+    a = data.draw(st.sampled_from(fields), label="field")
+    value = getattr(obj, a.name)
+    inner = [v for v in (value if type(value) is tuple else (value,)) if attrs.has(type(v))]
+    if inner and depth < 3 and data.draw(st.booleans(), label="deeper"):
+        target = data.draw(st.sampled_from(inner), label="item")
+        changed = _mutate(data, target, depth + 1)
+        new = (
+            tuple(changed if v is target else v for v in value) if type(value) is tuple else changed
+        )
+        return attrs.evolve(obj, **{a.name: new})
+    return attrs.evolve(obj, **{a.name: data.draw(wrong_values(), label="value")})
+
+
+def _everything_raises_only_klantreis_errors(journey: Journey) -> None:
+    report = klantreis.validate(journey)  # a report, never an exception
+    for name in _TEXT_EXPORTERS:
+        exporter = get_exporter(name)
+        with contextlib.suppress(KlantreisError):
+            exporter.render(journey, exporter.options())
+    text = klantreis.dumps(journey)
+    try:
+        back = klantreis.loads(text)
+    except KlantreisError:
+        assert not report.ok or report.warnings
+    else:
+        assert back == journey
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(journey=journeys(max_steps=4, max_actions=2, max_insights=2), data=st.data())
+def test_whatever_the_constructors_accept_validate_dump_and_export_take(journey, data):
+    try:
+        journey = _mutate(data, journey)
+    except (TypeError, ValueError) as exc:
+        refused = str(exc)
+    else:
+        refused = None
+    if refused is not None:
+        assert re.match(r"\w+\.\w+(\[[^\]]+\])*: ", refused), refused  # Class.field: ...
+        return
+    _everything_raises_only_klantreis_errors(journey)
+
+
+@pytest.mark.parametrize(
+    "journey",
+    [
+        Journey(title="", id=""),
+        Journey(title="x", phases=[Phase(name="x", lead_time="0 min")], scales=[]),
+        Journey(title="x", scales=[Scale(name="s", minimum=5, maximum=1, labels=["a"])]),
+        Journey(title="x", steps=[Step(**STEP, ratings={"nope": [-99, 10**30]})]),
+        Journey(title="\x1b\x00", language="en", description="\u202e\u200f"),
+        Journey(title="x", lanes=[], phases=[Phase(name="p")], steps=[Step(**STEP)]),
+    ],
+    ids=["empty", "no-scales", "backwards-scale", "wild-votes", "controls", "no-lanes"],
+)
+def test_hand_picked_odd_journeys_raise_only_klantreis_errors(journey):
+    _everything_raises_only_klantreis_errors(journey)
+    for name in ("svg",):  # the rendered map too (needs Graphviz's dot)
+        exporter = get_exporter(name)
+        with contextlib.suppress(KlantreisError):
+            exporter.render(journey, exporter.options())
+
+
+@given(text=hostile_texts())
+def test_hostile_text_is_accepted_by_every_text_field(text):
+    Journey(title=text, description=text, phases=[Phase(name=text, goal=text)])
