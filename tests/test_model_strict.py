@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import re
 from typing import Any
 
@@ -164,6 +165,93 @@ def test_the_annotations_tell_mypy_what_each_field_accepts():
     assert init["phases"] == "Iterable[Phase]"
     assert init["language"] == "Language | str"
     assert Step.__init__.__annotations__["ratings"].startswith("Mapping[str, int | Sequence[int]]")
+
+
+# --- ids that only look different ---------------------------------------------------------
+
+NFC, NFD = "cli\u00e9nt", "clie\u0301nt"
+
+
+def test_ids_in_nfd_and_nfc_are_one_id():
+    assert Phase(name="x", id=NFD).id == NFC
+    assert Step(title="x", phase=NFD, lane="client").phase == NFC
+    assert Rating(NFD, 1).scale == NFC
+    assert Insight(text="x", steps=[NFD]).steps == (NFC,)
+    journey = Journey(title="x", phases=[Phase(name="a", id=NFC), Phase(name="b", id=NFD)])
+    assert "duplicate-id" in klantreis.validate(journey).codes()
+
+
+def test_derived_ids_are_nfc():
+    assert Phase(name="한국").id == "한국"  # NFKD would split the syllables into letters
+
+
+@pytest.mark.parametrize(
+    ("written", "why", "clean"),
+    [
+        ("intake\u00a0", "ends with a space (U+00A0 NO-BREAK SPACE)", "intake"),
+        (" intake", "begins with a space", "intake"),
+        ("in\u200btake", "U+200B ZERO WIDTH SPACE", "intake"),
+        ("in\ufefftake", "U+FEFF ZERO WIDTH NO-BREAK SPACE", "intake"),
+        ("in\u2003take", "U+2003 EM SPACE", "in take"),
+    ],
+)
+def test_an_id_that_looks_like_another_is_a_located_error(written, why, clean):
+    journey = Journey(
+        title="x",
+        phases=[Phase(name="Intake", id=written)],
+        steps=[Step(title="s", phase=written, lane="client")],
+    )
+    problems = [p for p in klantreis.validate(journey).errors if p.code == "unclear-id"]
+    assert [p.path for p in problems] == [("phases", 0, "id"), ("steps", 0, "phase")]
+    assert why in problems[0].message
+    assert problems[0].hint == f"write it as {clean!r}"
+
+
+def _file(fmt: str, phase_id: str, description: str) -> str:
+    data = {
+        "title": "x",
+        "phases": [{"name": "Intake", "id": phase_id, "description": description}],
+        "steps": [{"title": "s", "phase": "intake", "lane": "client"}],
+    }
+    if fmt == "json":
+        return json.dumps(data, indent=2)
+    return (  # YAML escapes in double quotes: the same text as the JSON
+        f"title: x\nphases:\n  - name: Intake\n    id: {json.dumps(phase_id)}\n"
+        f"    description: {json.dumps(description)}\n"
+        "steps:\n  - title: s\n    phase: intake\n    lane: client\n"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_unclear_ids_and_control_characters_are_located_in_every_format(fmt, tmp_path):
+    path = tmp_path / f"j.{fmt}"
+    path.write_text(_file(fmt, "intake\u200b", "rood \x1b[31m en \x07"), encoding="utf-8")
+    report = klantreis.validate(path)
+    found = {p.code: p for p in report.problems}
+    id_line = {"yaml": 4, "json": 6}[fmt]
+    assert found["unclear-id"].line == id_line
+    assert found["unclear-id"].path == ("phases", 0, "id")
+    control = found["control-character"]
+    assert control.severity is klantreis.Severity.WARNING
+    assert control.line == id_line + 1
+    assert control.path == ("phases", 0, "description")
+    assert "U+001B" in control.message
+    with pytest.raises(klantreis.ValidationError):
+        klantreis.load(path)  # an unclear id is an error, like a dangling reference
+
+
+def test_control_characters_in_the_python_api_are_found_by_validate():
+    journey = Journey(
+        title="x\x00",
+        steps=[Step(**STEP, notes=[Note(kind="question", text="wat\x1b?")])],
+    )
+    paths = [p.path for p in klantreis.validate(journey).warnings if p.code == "control-character"]
+    assert paths == [("title",), ("steps", 0, "notes", 0, "question")]
+
+
+def test_tabs_and_line_breaks_are_not_control_characters():
+    journey = Journey(title="x", description="een\tdrie\r\nvier")
+    assert "control-character" not in klantreis.validate(journey).codes()
 
 
 # --- whatever the constructors accept, nothing breaks later -----------------------------

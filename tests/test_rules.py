@@ -109,6 +109,14 @@ VIOLATIONS = {
         lambda j: replace(j, "actors", 0, id=" "),
         [("error", "empty-id", "actors[0].id"), ("error", "unknown-reference", "steps[2].actor")],
     ),
+    "an id with a zero-width space, and a reference to it": (
+        lambda j: edit_step(replace(j, "phases", 1, id="intake\u200b"), 2, phase="intake\u200b"),
+        [
+            ("error", "unknown-reference", "steps[3].phase"),
+            ("error", "unclear-id", "phases[1].id"),
+            ("error", "unclear-id", "steps[2].phase"),
+        ],
+    ),
     "unknown phase": (
         lambda j: edit_step(j, 0, phase="aanmeldng"),
         [("error", "unknown-reference", "steps[0].phase")],
@@ -206,6 +214,10 @@ VIOLATIONS = {
             ("warning", "incomplete-action", "actions[0].owner"),
             ("warning", "incomplete-action", "actions[0].targets"),
         ],
+    ),
+    "a control character in a note": (
+        lambda j: edit_step(j, 0, description="Belt \x1b[1mdringend\x1b[0m"),
+        [("warning", "control-character", "steps[0].description")],
     ),
     "a sign-off of content that changed since": (
         lambda j: attrs.evolve(

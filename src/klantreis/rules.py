@@ -13,15 +13,19 @@ A new rule goes here: write a generator, decorate it, and add a case to
 from __future__ import annotations
 
 import difflib
+import re
+import typing
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from klantreis.errors import PathPart, Problem, Severity
-from klantreis.model import Journey, LaneKind
+from klantreis.model import ImprovementAction, Insight, Journey, Lane, LaneKind, Note, Rating, Step
 from klantreis.words import Message
 
 __all__ = ["RULES", "Index", "Rule", "check", "rule"]
@@ -58,6 +62,11 @@ class Index:
     @cached_property
     def steps_per_phase(self) -> Counter[str]:
         return Counter(s.phase for s in self.journey.steps)
+
+    @cached_property
+    def strings(self) -> tuple[list[str], list[str]]:
+        """Every id and reference, and every other text, in one pass without paths."""
+        return _flat_strings(self.journey)
 
 
 RuleFunction = Callable[[Journey, Index], Iterable[Problem]]
@@ -211,6 +220,132 @@ def _references(journey: Journey, index: Index) -> Found:
                     )
 
 
+_REFERENCES = {
+    Step: ("phase", "lane", "actor"),
+    Lane: ("actor", "scale"),
+    ImprovementAction: ("targets", "ideas"),
+    Insight: ("steps",),
+}
+"""The fields that hold ids of other items, per class (besides every ``id``)."""
+
+
+_PLANS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _holds_text(tp: Any) -> bool:
+    if tp is str:
+        return True
+    if isinstance(tp, type) and attrs.has(tp):
+        return any(_holds_text(h) for h in typing.get_type_hints(tp).values())
+    return any(_holds_text(arg) for arg in typing.get_args(tp))
+
+
+def _plan(cls: type) -> tuple[tuple[str, bool], ...]:
+    """The fields of *cls* that can hold text, each with whether it holds ids (cached)."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        references = _REFERENCES.get(cls, ())
+        hints = typing.get_type_hints(cls)
+        plan = _PLANS[cls] = tuple(
+            (a.name, a.name == "id" or a.name in references)
+            for a in attrs.fields(cls)
+            if _holds_text(hints[a.name])
+        )
+    return plan
+
+
+def _flat_strings(journey: Journey) -> tuple[list[str], list[str]]:
+    ids: list[str] = []
+    texts: list[str] = []
+    stack: list[tuple[Any, bool]] = [(journey, False)]
+    while stack:
+        value, is_id = stack.pop()
+        kind = type(value)
+        if kind is tuple:
+            for item in value:
+                if type(item) is str:
+                    (ids if is_id else texts).append(item)
+                elif type(item) is Rating:
+                    ids.append(item.scale)
+                else:
+                    stack.append((item, is_id))
+        elif attrs.has(kind):
+            for name, ref in _plan(kind):
+                field = getattr(value, name)
+                if type(field) is str:
+                    (ids if ref else texts).append(field)
+                elif field is not None:
+                    stack.append((field, ref))
+    return ids, texts
+
+
+def _strings(
+    value: Any, path: tuple[PathPart, ...], ids: bool, is_id: bool = False
+) -> Iterator[tuple[tuple[PathPart, ...], str]]:
+    """Every text in *value* with its path: the ids and references, or the other text."""
+    if type(value) is str:
+        if is_id is ids:
+            yield path, value
+    elif type(value) is tuple:
+        for i, item in enumerate(value):
+            yield from _strings(item, (*path, i), ids, is_id)
+    elif isinstance(value, Rating):  # written as `ratings: {scale: votes}`
+        if ids:
+            yield (*path[:-1], value.scale), value.scale
+    elif attrs.has(type(value)):
+        references = _REFERENCES.get(type(value), ())
+        for a in attrs.fields(type(value)):
+            name = value.kind.value if isinstance(value, Note) and a.name == "text" else a.name
+            is_ref = a.name == "id" or a.name in references
+            yield from _strings(getattr(value, a.name), (*path, name), ids, is_ref)
+
+
+_SUSPECT_ID = re.compile(r"(?m)^\s|\s$|[^\x20-\x7e\n]")
+"""Ids (one a line) that may be unclear: any but printable ASCII, or a space at an end."""
+
+_INVISIBLE = {"Cc", "Cf", "Zl", "Zp", "Cn", "Co", "Cs"}
+
+
+def _char(c: str) -> str:
+    return f"U+{ord(c):04X} {unicodedata.name(c, 'a control character')}"
+
+
+def _unclear(text: str) -> Message | None:
+    """What makes an id look like another id, or ``None`` when nothing does."""
+    for where, c in (("begins", text[:1]), ("ends", text[-1:])):
+        if c.isspace():
+            char = "" if c == " " else f" ({_char(c)})"
+            return Message(f"problem.unclear-id-{where}", id=text, char=char)
+    for c in text:
+        if c != " " and (c.isspace() or unicodedata.category(c) in _INVISIBLE):
+            return Message("problem.unclear-id-invisible", id=text, char=_char(c))
+    return None
+
+
+def _clear(text: str) -> str:
+    kept = (" " if c.isspace() else c for c in text if unicodedata.category(c) not in _INVISIBLE)
+    return " ".join("".join(kept).split())
+
+
+@rule("unclear-id")
+def _unclear_ids(journey: Journey, index: Index) -> Found:
+    """Ids and references hold no invisible characters and no spaces at either end.
+
+    Such ids look the same as another id to every reader (``intake`` and ``intake\u00a0``);
+    ids are already one id in Unicode NFC, whatever form they were written in.
+    """
+    if not _SUSPECT_ID.search("\n".join(index.strings[0])):
+        return  # the fast path: one scan of every id at once
+    for path, text in _strings(journey, (), ids=True):
+        if text.isascii() and text.isprintable() and text == text.strip():
+            continue  # the fast path: nearly every id
+        if not text.strip():
+            continue  # an empty id is empty-id's, an empty reference unknown-reference's
+        why = _unclear(text)
+        if why is not None:
+            yield path, why, Message("problem.unclear-id-hint", id=_clear(text))
+
+
 @rule("rating-lane")
 def _rating_lanes(journey: Journey, index: Index) -> Found:
     """A rating lane names its scale, and holds no steps of its own."""
@@ -353,6 +488,22 @@ def _action_ideas(journey: Journey, index: Index) -> Found:
         for j, step_id in enumerate(action.ideas):
             if step_id in kinds and kinds[step_id] is not LaneKind.IDEAS:
                 yield ("actions", i, "ideas", j), Message("problem.not-an-idea", id=step_id)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+@rule("control-character", WARNING)
+def _control_characters(journey: Journey, index: Index) -> Found:
+    """Text holds no control characters (tabs and line breaks are fine); exports drop them."""
+    if not _CONTROL.search("\n".join(index.strings[1])):
+        return  # the fast path: one scan of all the text at once
+    for path, text in _strings(journey, (), ids=False):
+        found = _CONTROL.search(text)
+        if found is not None:
+            char = f"U+{ord(found.group()):04X}"
+            message = Message("problem.control-character", char=char, position=found.start() + 1)
+            yield path, message, Message("problem.control-character-hint")
 
 
 @rule("signoff-outdated", WARNING)

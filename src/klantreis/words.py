@@ -155,6 +155,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problem.unknown-actor": ("geen betrokkene heeft het id {id!r}", "no actor has the id {id!r}"),
     "problem.unknown-scale": ("geen schaal heeft het id {id!r}", "no scale has the id {id!r}"),
     "problem.unknown-step": ("geen stap heeft het id {id!r}", "no step has the id {id!r}"),
+    "problem.unclear-id-begins": (
+        "het id {id!r} begint met een spatie{char}",
+        "the id {id!r} begins with a space{char}",
+    ),
+    "problem.unclear-id-ends": (
+        "het id {id!r} eindigt op een spatie{char}",
+        "the id {id!r} ends with a space{char}",
+    ),
+    "problem.unclear-id-invisible": (
+        "het id {id!r} bevat een onzichtbaar teken of een ongewone spatie ({char})",
+        "the id {id!r} holds an invisible character or an unusual space ({char})",
+    ),
+    "problem.unclear-id-hint": ("schrijf het als {id!r}", "write it as {id!r}"),
     "problem.rating-lane-scale": (
         "een scorebaan heeft een schaal nodig: het id van de schaal die ze toont",
         "a rating lane needs a scale: the id of the scale it shows",
@@ -223,6 +236,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "de stap {id!r} staat niet in een baan met verbeterideeën",
         "the step {id!r} is not in an ideas lane",
     ),
+    "problem.control-character": (
+        "de tekst bevat een stuurteken ({char}) op positie {position}, dat geen lezer ziet "
+        "en dat exports weglaten",
+        "the text holds a control character ({char}) at position {position}, which no "
+        "reader sees and exports leave out",
+    ),
+    "problem.control-character-hint": ("haal het weg", "remove it"),
     "problem.signoff-outdated": (
         "de klantreis is veranderd nadat {who} hem op {date} aftekende: vraag om een nieuwe "
         "review, of teken opnieuw af",
