@@ -289,20 +289,20 @@ def test_a_journey_does_not_differ_from_itself(journey):
 @given(pair=related_pairs())
 def test_patch_gives_the_new_journey_for_related_pairs(pair):
     old, new = pair
-    assert patch(old, diff(old, new)) == new
+    assert patch(old, diff(old, new), check=False) == new
 
 
 @given(pair=independent_pairs)
 def test_patch_gives_the_new_journey_for_independent_pairs(pair):
     old, new = pair
-    assert patch(old, diff(old, new)) == new
+    assert patch(old, diff(old, new), check=False) == new
 
 
 @given(pair=pairs)
 def test_the_inverse_takes_the_new_journey_back(pair):
     old, new = pair
     d = diff(old, new)
-    assert patch(new, d.inverse()) == old
+    assert patch(new, d.inverse(), check=False) == old
     assert d.inverse().inverse() == d
     assert d.is_empty == (old == new)  # and a diff is empty exactly when they are equal
 
@@ -369,7 +369,7 @@ def test_renaming_ids_alone_gives_renames_and_nothing_added_or_removed(case):
     }
     assert len(found) == len(expected)
     assert {c for c, _, _ in found} == {c for c, _, _ in expected}
-    assert patch(old, d) == new
+    assert patch(old, d, check=False) == new
 
 
 def _mean(votes: tuple[int, ...] | None) -> float | None:

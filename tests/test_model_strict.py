@@ -41,6 +41,7 @@ from klantreis import (
     SignOff,
     Step,
 )
+from klantreis.compare import Change, Collection, FieldChange, Kind, PatchError
 from klantreis.exporters import get_exporter
 from klantreis.testing.strategies import hostile_texts, journeys, wrong_values
 from klantreis.workshop.model import Activity, ClockTime, MeetingKind, Workshop
@@ -328,3 +329,65 @@ def test_hand_picked_odd_journeys_raise_only_klantreis_errors(journey):
 @given(text=hostile_texts())
 def test_hostile_text_is_accepted_by_every_text_field(text):
     Journey(title=text, description=text, phases=[Phase(name=text, goal=text)])
+
+
+# --- patch() checks its result like a load does -------------------------------------------
+
+
+def _two_phases() -> Journey:
+    return Journey(
+        title="Reis",
+        phases=[Phase(name="Aanmelding"), Phase(name="Intake")],
+        steps=[Step(title="Belt", phase="intake", lane="client")],
+    )
+
+
+def _diff_of(journey: Journey, change: Change) -> Any:
+    return attrs.evolve(klantreis.diff(journey, journey), changes=(change,))
+
+
+def test_a_patch_that_would_leave_a_dangling_reference_raises_patch_error():
+    old = _two_phases()
+    d = klantreis.diff(old, attrs.evolve(old, phases=old.phases[1:]))  # drops 'aanmelding'
+    elsewhere = attrs.evolve(old, steps=[attrs.evolve(old.steps[0], phase="aanmelding")])
+    with pytest.raises(PatchError, match=r"would not load: steps\[0\]\.phase: no phase"):
+        klantreis.patch(elsewhere, d)
+    assert klantreis.patch(old, d) == attrs.evolve(old, phases=old.phases[1:])
+
+
+def test_a_patch_with_a_value_the_field_does_not_take_raises_patch_error():
+    old = _two_phases()
+    change = Change(
+        kind=Kind.CHANGED,
+        collection=Collection.PHASES,
+        id="intake",
+        new_id="intake",
+        fields=(FieldChange("lead_time", None, "3 wkn"),),
+    )
+    with pytest.raises(PatchError, match=r"phases\['intake'\]\.lead_time: cannot set '3 wkn'"):
+        klantreis.patch(old, _diff_of(old, change))
+    converted = attrs.evolve(change, fields=(FieldChange("lead_time", None, "3 weken"),))
+    patched = klantreis.patch(old, _diff_of(old, converted))
+    assert patched.phases[1].lead_time == Duration(3, "weeks")
+
+
+def test_a_patch_that_renames_to_a_wrong_id_raises_patch_error():
+    old = _two_phases()
+    change = Change(kind=Kind.RENAMED, collection=Collection.STEPS, id="belt", new_id=7)
+    with pytest.raises(PatchError, match=r"steps\['belt'\]: cannot rename to 7"):
+        klantreis.patch(old, _diff_of(old, change))
+
+
+@given(journey=journeys(max_steps=5, max_actions=2, max_insights=2), data=st.data())
+def test_patch_gives_the_new_journey_exactly_when_it_would_load(journey, data):
+    kept = data.draw(
+        st.lists(st.sampled_from(journey.steps), unique=True) if journey.steps else st.just([])
+    )
+    new = attrs.evolve(journey, steps=[s for s in journey.steps if s in kept])  # may dangle
+    d = klantreis.diff(journey, new)
+    if klantreis.validate(new).ok:
+        assert klantreis.patch(journey, d) == new
+    else:
+        with pytest.raises(PatchError, match="would not load"):
+            klantreis.patch(journey, d)
+    assert klantreis.patch(journey, d, check=False) == new

@@ -10,6 +10,11 @@ How order is rebuilt: the items that keep their place (all matched items that ar
 not ``moved`` out of place) stay in their old order; then the added items and those
 moved out of place are inserted at their new index, lowest first. Since every item
 inserted lands on its final index, the result has the new order.
+
+The result is checked like a load checks a file: a patch that would give a journey
+that does not load (a value a field does not take, a reference that no longer
+resolves, two items with one id) raises :class:`~klantreis.compare.PatchError` with
+the problems, instead of handing that journey back (``check=False``: the values only).
 """
 
 from __future__ import annotations
@@ -21,15 +26,24 @@ from attrs import evolve
 
 from klantreis.compare.errors import PatchError
 from klantreis.compare.model import Change, Collection, FieldChange, Item, JourneyDiff, Kind
+from klantreis.errors import Problem, Severity
 from klantreis.model import Journey
+from klantreis.rules import check
 
 __all__ = ["patch"]
 
 _MISSING: Any = object()
 
 
-def patch(journey: Journey, diff: JourneyDiff) -> Journey:
+def patch(journey: Journey, diff: JourneyDiff, *, check: bool = True) -> Journey:
     """Apply *diff* to *journey*, the diff's old side; returns the new side.
+
+    Like :func:`klantreis.load`, the result is checked: when the domain rules find an
+    error in it (a reference that no longer resolves, two items with one id) this
+    raises :class:`~klantreis.compare.PatchError` with the problems instead of
+    handing back a journey that would not load. With ``check=False`` only the values
+    are checked (each field takes what it is given), as ``load(check=False)`` does,
+    e.g. to rebuild a journey that never validated.
 
     >>> import klantreis
     >>> from attrs import evolve
@@ -52,15 +66,44 @@ def patch(journey: Journey, diff: JourneyDiff) -> Journey:
         if change.id != original_id:
             raise PatchError(f"the diff is for the journey {change.id!r}, not {original_id!r}")
         journey = _patch_journey(journey, change)
-    return evolve(journey, **updates) if updates else journey
+    if updates:
+        try:
+            journey = evolve(journey, **updates)
+        except (TypeError, ValueError) as exc:  # an added item of the wrong type
+            raise PatchError(f"the patched journey cannot be built: {exc}") from None
+    if check:
+        _check_result(journey)
+    return journey
+
+
+def _check_result(journey: Journey) -> None:
+    """Raise :class:`PatchError` when *journey* would not load: the rules find errors."""
+    errors = [p for p in check(journey) if p.severity is Severity.ERROR]
+    if errors:
+        raise PatchError(_would_not_load(errors))
+
+
+def _would_not_load(errors: list[Problem]) -> str:
+    told = [p.in_language("en") for p in errors[:3]]  # as the rest of this message
+    shown = "; ".join(f"{p.location}: {p.message} [{p.code}]" for p in told)
+    more = f"; and {len(errors) - 3} more" if len(errors) > 3 else ""
+    return f"the patched journey would not load: {shown}{more}"
 
 
 def _patch_journey(journey: Journey, change: Change) -> Journey:
     if change.kind is Kind.RENAMED:
-        return evolve(journey, id=change.new_id)
+        renamed: Journey = _renamed(journey, change.new_id, f"the journey {journey.id!r}")
+        return renamed
     if change.kind is Kind.CHANGED:
         return _apply_fields(journey, change.fields, f"the journey {journey.id!r}")  # type: ignore[no-any-return]
     raise PatchError(f"a {change.kind.value!r} change cannot apply to the journey itself")
+
+
+def _renamed(item: Any, new_id: Any, what: str) -> Any:
+    try:
+        return evolve(item, id=new_id)
+    except (TypeError, ValueError) as exc:
+        raise PatchError(f"{what}: cannot rename to {new_id!r}: {exc}") from None
 
 
 def _what(collection: Collection, item_id: str) -> str:
@@ -97,7 +140,7 @@ def _patch_collection(
         elif change.kind is Kind.RENAMED:
             if current[at].id != change.id:
                 raise PatchError(f"{what}: renamed twice")
-            current[at] = evolve(current[at], id=change.new_id)
+            current[at] = _renamed(current[at], change.new_id, what)
         elif change.kind in (Kind.CHANGED, Kind.RELINKED, Kind.MOVED):
             current[at] = _apply_fields(current[at], change.fields, what)
             if change.kind is Kind.MOVED and change.old_index is not None:
@@ -152,4 +195,8 @@ def _set(obj: Any, path: str, value: Any, what: str) -> Any:
             return evolve(obj, **{head: value})
         except (TypeError, ValueError) as exc:
             raise PatchError(f"{what}.{path}: cannot set {value!r}: {exc}") from None
-    return evolve(obj, **{head: _set(getattr(obj, head), rest, value, what)})
+    inner = _set(getattr(obj, head), rest, value, what)
+    try:
+        return evolve(obj, **{head: inner})
+    except (TypeError, ValueError) as exc:
+        raise PatchError(f"{what}.{path}: cannot set {value!r}: {exc}") from None
