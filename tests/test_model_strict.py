@@ -42,7 +42,8 @@ from klantreis import (
     Step,
 )
 from klantreis.compare import Change, Collection, FieldChange, Kind, PatchError
-from klantreis.exporters import get_exporter
+from klantreis.exporters import get_exporter, make_options
+from klantreis.plugins import get_registry
 from klantreis.testing.strategies import hostile_texts, journeys, wrong_values
 from klantreis.workshop.model import Activity, ClockTime, MeetingKind, Workshop
 
@@ -182,6 +183,20 @@ def test_ids_in_nfd_and_nfc_are_one_id():
     assert "duplicate-id" in klantreis.validate(journey).codes()
 
 
+def test_look_ups_find_an_item_by_its_id_in_either_form():
+    journey = Journey(title="x", phases=[Phase(name="a", id=NFC)])
+    assert journey.phase(NFD) is journey.phases[0]
+
+
+def test_unclear_id_and_control_character_messages_are_in_the_journeys_language():
+    journey = Journey(title="\x1b", phases=[Phase(name="a", id="a\u200b")])
+    found = {p.code: p for p in klantreis.validate(journey).problems}
+    assert found["unclear-id"].message.startswith("het id 'a\\u200b' bevat een onzichtbaar")
+    assert found["control-character"].hint == "haal het weg"
+    english = klantreis.validate(attrs.evolve(journey, language="en"))
+    assert "remove it" in [p.hint for p in english.problems]
+
+
 def test_derived_ids_are_nfc():
     assert Phase(name="한국").id == "한국"  # NFKD would split the syllables into letters
 
@@ -202,7 +217,8 @@ def test_an_id_that_looks_like_another_is_a_located_error(written, why, clean):
         phases=[Phase(name="Intake", id=written)],
         steps=[Step(title="s", phase=written, lane="client")],
     )
-    problems = [p for p in klantreis.validate(journey).errors if p.code == "unclear-id"]
+    report = klantreis.validate(journey).in_language("en")
+    problems = [p for p in report.errors if p.code == "unclear-id"]
     assert [p.path for p in problems] == [("phases", 0, "id"), ("steps", 0, "phase")]
     assert why in problems[0].message
     assert problems[0].hint == f"write it as {clean!r}"
@@ -227,7 +243,7 @@ def _file(fmt: str, phase_id: str, description: str) -> str:
 def test_unclear_ids_and_control_characters_are_located_in_every_format(fmt, tmp_path):
     path = tmp_path / f"j.{fmt}"
     path.write_text(_file(fmt, "intake\u200b", "rood \x1b[31m en \x07"), encoding="utf-8")
-    report = klantreis.validate(path)
+    report = klantreis.validate(path).in_language("en")
     found = {p.code: p for p in report.problems}
     id_line = {"yaml": 4, "json": 6}[fmt]
     assert found["unclear-id"].line == id_line
@@ -257,7 +273,15 @@ def test_tabs_and_line_breaks_are_not_control_characters():
 
 # --- whatever the constructors accept, nothing breaks later -----------------------------
 
-_TEXT_EXPORTERS = ("markdown", "csv", "dot", "wall", "guide")
+
+def _builtin_exporters(*, binary: bool) -> list[str]:
+    """The names of every built-in exporter of text (or of bytes: the rendered map)."""
+    entries = get_registry().exporters
+    return sorted(
+        name
+        for name, entry in entries.items()
+        if entry.plugin.builtin and entry.exporter.binary is binary
+    )
 
 
 def _mutate(data: st.DataObject, obj: Any, depth: int = 0) -> Any:
@@ -278,10 +302,15 @@ def _mutate(data: st.DataObject, obj: Any, depth: int = 0) -> Any:
 
 def _everything_raises_only_klantreis_errors(journey: Journey) -> None:
     report = klantreis.validate(journey)  # a report, never an exception
-    for name in _TEXT_EXPORTERS:
+    names = _builtin_exporters(binary=False)
+    assert {"markdown", "csv", "dot", "html", "wall"} <= set(names)
+    for name in names:
         exporter = get_exporter(name)
         with contextlib.suppress(KlantreisError):
             exporter.render(journey, exporter.options())
+    csv = get_exporter("csv")
+    with contextlib.suppress(KlantreisError):
+        csv.render(journey, make_options(csv, {"layout": "grid"}))
     text = klantreis.dumps(journey)
     try:
         back = klantreis.loads(text)
@@ -320,7 +349,7 @@ def test_whatever_the_constructors_accept_validate_dump_and_export_take(journey,
 )
 def test_hand_picked_odd_journeys_raise_only_klantreis_errors(journey):
     _everything_raises_only_klantreis_errors(journey)
-    for name in ("svg",):  # the rendered map too (needs Graphviz's dot)
+    for name in _builtin_exporters(binary=True):  # the rendered map too (runs Graphviz)
         exporter = get_exporter(name)
         with contextlib.suppress(KlantreisError):
             exporter.render(journey, exporter.options())
