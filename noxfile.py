@@ -7,6 +7,7 @@ bench.
 from __future__ import annotations
 
 import glob
+import re
 import sys
 from pathlib import Path
 
@@ -103,9 +104,14 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Build the documentation site strictly (warnings are errors) into site/."""
+    """Build the documentation site strictly (warnings are errors) into site/, and check
+    that no docstring's Sphinx role (:class:`X`) reached a page unrendered."""
     session.install("-e", ".[docs]")
     session.run("mkdocs", "build", "--strict")
+    role = re.compile(r":(?:class|func|meth|attr|data|mod|exc|obj):`")
+    raw = [str(p) for p in Path("site").rglob("*.html") if role.search(p.read_text("utf-8"))]
+    if raw:
+        session.error(f"raw Sphinx roles in {', '.join(raw)}")
 
 
 @nox.session

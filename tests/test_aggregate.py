@@ -27,7 +27,7 @@ from klantreis.aggregate import (
     round_half_away,
     step_mean,
 )
-from klantreis.compare import diff_to_json, render
+from klantreis.compare import diff_to_json, render_diff
 from klantreis.exporters._common import emotion_scale
 from klantreis.testing.strategies import journeys
 
@@ -212,7 +212,7 @@ def test_every_output_shows_the_same_numbers(pair: tuple[klantreis.Journey, ...]
     # The diff: its records, its JSON, its text and Markdown reports.
     d = klantreis.diff(old, new)
     data = json.loads(diff_to_json(d))
-    text, markdown = render(d, "text"), render(d, "markdown")
+    text, markdown = render_diff(d, "text"), render_diff(d, "markdown")
     pairs = [(p, c) for p in d.phases for c in p.scales]
     assert len(pairs) == len(set(old_means) | set(new_means))
     for (phase, cell), (_, cell_data) in zip(

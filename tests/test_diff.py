@@ -25,7 +25,7 @@ from klantreis.compare import (
     diff_to_json,
     effect,
     patch,
-    render,
+    render_diff,
 )
 from klantreis.compare.cli import use_color
 
@@ -299,7 +299,7 @@ def test_the_example_patches_both_ways_and_round_trips(example, iterations):
 
 
 def test_the_example_text_report_reads_at_a_glance(example):
-    text = render(example, "text")
+    text = render_diff(example, "text")
     lines = text.splitlines()
     assert lines[0] == "Klantreis ‘Depressiebehandeling in de GGZ’: Eerste meting → Tweede meting"
     assert lines[2:6] == [
@@ -325,7 +325,7 @@ def test_the_example_text_report_reads_at_a_glance(example):
 
 
 def test_the_example_markdown_puts_summary_effect_details_in_order(example):
-    md = render(example, "markdown")
+    md = render_diff(example, "markdown")
     summary, effect_at, details = (
         md.index("**Samenvatting:**"),
         md.index("#### Effect"),
@@ -395,7 +395,7 @@ def test_a_renamed_phase_whose_steps_followed_is_renamed_and_the_steps_relinked(
         (Kind.RELINKED, Collection.STEPS, "belt-de-huisarts"),
         (Kind.RELINKED, Collection.STEPS, "wacht-op-de-intake"),
     ]
-    assert "2 × stap volgt een hernoemd id" in render(d)
+    assert "2 × stap volgt een hernoemd id" in render_diff(d)
     assert patch(old, d) == new
 
 
@@ -561,7 +561,7 @@ def test_not_json_at_all():
 def test_an_english_journey_gets_an_english_report():
     old = _journey(language=Language.EN)
     new = evolve(old, actions=(evolve(old.actions[0], status=Status.DONE),))
-    text = render(diff(old, new))
+    text = render_diff(diff(old, new))
     assert "Summary" in text
     assert "done, but its target steps did not improve" in text
 
@@ -569,8 +569,8 @@ def test_an_english_journey_gets_an_english_report():
 def test_colour_only_when_asked():
     old = _journey()
     d = diff(old, evolve(old, steps=old.steps[1:]))
-    assert "\x1b[31m" in render(d, color=True)
-    assert "\x1b[" not in render(d)
+    assert "\x1b[31m" in render_diff(d, color=True)
+    assert "\x1b[" not in render_diff(d)
 
 
 class _Tty:
@@ -593,7 +593,7 @@ def test_markdown_keeps_user_text_inert():
     new = evolve(
         old, steps=(*old.steps, Step(title="a | b <script>", phase="intake", lane="client"))
     )
-    md = render(diff(old, new), "markdown")
+    md = render_diff(diff(old, new), "markdown")
     assert "a \\| b \\<script\\>" in md
     assert "<script>" not in md
 

@@ -323,14 +323,14 @@ def hostile_pairs(draw: st.DrawFn) -> tuple[Journey, Journey]:
 
 @given(pair=hostile_pairs())
 def test_a_diff_of_hostile_text_survives_json_and_renders(pair):
-    from klantreis.compare import render
+    from klantreis.compare import render_diff
 
     old, new = pair
     d = diff(old, new)
     assert diff_from_json(diff_to_json(d)) == d
-    text = render(d, "text")
+    text = render_diff(d, "text")
     assert "\x1b" not in text  # no control characters reach the terminal
-    render(d, "markdown")
+    render_diff(d, "markdown")
 
 
 @st.composite

@@ -58,6 +58,7 @@ from klantreis.templates import default_lanes, default_scales, label
 if TYPE_CHECKING:
     from klantreis.compare.apply import patch
     from klantreis.compare.compute import diff
+    from klantreis.compare.errors import DiffError, PatchError
     from klantreis.compare.model import Change, FieldChange, JourneyDiff, RatingChange
     from klantreis.compare.report import ActionEffect, EffectReport, effect
     from klantreis.exporters import Exporter, export, get_exporter, list_exporters
@@ -73,6 +74,7 @@ __all__ = [
     "Actor",
     "Change",
     "Channel",
+    "DiffError",
     "Direction",
     "Duration",
     "DurationUnit",
@@ -97,6 +99,7 @@ __all__ = [
     "NoteKind",
     "Objectives",
     "PainPoints",
+    "PatchError",
     "Persona",
     "PersonaRole",
     "Phase",
@@ -166,6 +169,8 @@ _LAZY = {
     "diff": "klantreis.compare.compute",
     "effect": "klantreis.compare.report",
     "patch": "klantreis.compare.apply",
+    "DiffError": "klantreis.compare.errors",
+    "PatchError": "klantreis.compare.errors",
     "fingerprint": "klantreis.review",
     "import_answers": "klantreis.review",
     "review_sheet": "klantreis.review",

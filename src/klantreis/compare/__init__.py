@@ -10,7 +10,7 @@ actions really worked. This package answers that for two journey files:
 - :func:`patch` applies a diff, :meth:`JourneyDiff.inverse` undoes it;
 - :func:`effect` is the report on the improvement actions alone;
 - :func:`diff_to_json` / :func:`diff_from_json` save and load a diff (a versioned
-  JSON document), and :func:`render` writes text, Markdown or JSON.
+  JSON document), and :func:`render_diff` writes text, Markdown or JSON.
 
 Modules: ``model`` (the records), ``compute`` (matching and comparing), ``apply``
 (patching), ``report`` (the effect report), ``serialize`` (JSON), ``rendering`` and
@@ -24,6 +24,7 @@ functions. The submodules load on first use, so
 from __future__ import annotations
 
 import importlib
+import warnings
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
         ScaleScores,
         Verdict,
     )
-    from klantreis.compare.rendering import render
+    from klantreis.compare.rendering import render_diff
     from klantreis.compare.report import ActionEffect, EffectReport, Flag, Outcome, effect
     from klantreis.compare.serialize import DIFF_FORMAT_VERSION, diff_from_json, diff_to_json
 
@@ -70,7 +71,7 @@ __all__ = [
     "diff_to_json",
     "effect",
     "patch",
-    "render",
+    "render_diff",
     "similarity",
 ]
 
@@ -96,15 +97,27 @@ _LAZY = {
     "ScaleScores": "model",
     "Verdict": "model",
     "patch": "apply",
-    "render": "rendering",
+    "render_diff": "rendering",
     "DIFF_FORMAT_VERSION": "serialize",
     "diff_from_json": "serialize",
     "diff_to_json": "serialize",
 }
 
 
+_RENAMED = {"render": "render_diff"}
+"""Old names that still work, with a :class:`DeprecationWarning`, until 0.3."""
+
+
 def __getattr__(name: str) -> Any:
     """Import the submodule that defines *name* on first use."""
+    if name in _RENAMED:
+        new = _RENAMED[name]
+        warnings.warn(
+            f"klantreis.compare.{name} is now klantreis.compare.{new} (the old name goes in 0.3)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return __getattr__(new)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

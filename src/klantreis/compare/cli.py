@@ -116,7 +116,7 @@ def run_diff(args: argparse.Namespace) -> int:
         load_journey,
     )
     from klantreis.compare.compute import diff
-    from klantreis.compare.rendering import render
+    from klantreis.compare.rendering import render_diff
     from klantreis.errors import KlantreisError
     from klantreis.model import Language
 
@@ -159,7 +159,7 @@ def run_diff(args: argparse.Namespace) -> int:
         told = attrs.evolve(result.new, language=Language(args.lang))
         result = attrs.evolve(result, new=told)
     color = args.format == "text" and use_color(args.color, args.output)
-    text = render(result, args.format, color=color, verbose=args.verbose)
+    text = render_diff(result, args.format, color=color, verbose=args.verbose)
     if args.git:
         text = f"klantreis diff {shown}\n{text}"
     _write_output(args.output, text, force=True, protect=(old_path, new_path))

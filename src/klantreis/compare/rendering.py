@@ -33,7 +33,7 @@ from klantreis.compare.report import ActionEffect, EffectReport, Flag, Outcome
 from klantreis.model import Duration, Language, Note, Rating, Status
 from klantreis.words import CATALOGUE, enum_key, text
 
-__all__ = ["RenderFormat", "render", "render_markdown", "render_text"]
+__all__ = ["RenderFormat", "render_diff", "render_markdown", "render_text"]
 
 RenderFormat = Literal["text", "json", "markdown"]
 
@@ -42,7 +42,7 @@ _MD_LIMIT = 160
 _MAX_DETAIL_ITEMS = 500
 
 
-def render(
+def render_diff(
     diff: JourneyDiff, format: RenderFormat = "text", *, color: bool = False, verbose: bool = False
 ) -> str:
     """*diff* as ``text``, ``markdown`` or ``json`` (see :func:`diff_to_json`).
