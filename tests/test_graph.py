@@ -6,6 +6,7 @@ that checks the message when it is missing.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import time
@@ -17,7 +18,7 @@ from hypothesis import given, settings
 
 import klantreis
 from klantreis import Journey, Phase, Rating, Step
-from klantreis.exporters.graph import html_text, postit_colour, run_dot
+from klantreis.exporters.graph import html_text, postit_colour, run_dot, step_numbers
 from klantreis.testing.strategies import hostile_texts, journeys
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -111,7 +112,8 @@ def test_wall_has_phases_as_columns_and_lanes_as_rows():
     assert where["Early"][0] < where["Late"][0]
     assert abs(where["Early"][1] - where["Late"][1]) < 1  # same lane, same row
     assert where["Early"][1] < where["Helper"][1]  # client lane above stakeholders
-    assert where["Client steps"][1] < where["Steps per stakeholder"][1]
+    stakeholders = next(xy for text, xy in where.items() if text.startswith("Steps per"))
+    assert where["Client steps"][1] < stakeholders[1]  # its name may wrap
 
 
 def test_rendered_formats(tmp_path):
@@ -231,3 +233,216 @@ def test_curve_tooltips_keep_backslashes_literal():
     root = ET.fromstring(klantreis.export(journey, "svg", view="curve"))
     tips = [a.get("{http://www.w3.org/1999/xlink}title") for a in root.iter(f"{SVG}a")]
     assert "a\u29f5Nb end\u29f5: 1" in tips  # not the node's name for \\N
+
+
+# --- the wall as a grid: structure of the drawn SVG -----------------------------------
+
+EXAMPLES = ("debt-counselling-en.yaml", "depressie-ggz-2026-najaar.yaml")
+XLINK = "{http://www.w3.org/1999/xlink}"
+Box = tuple[float, float, float, float]
+
+
+def node_boxes(root: ET.Element, pattern: str) -> dict[str, Box]:
+    """The bounding box (x0, y0, x1, y1) of every node whose name matches *pattern*."""
+    boxes = {}
+    for g in root.iter(f"{SVG}g"):
+        name = g.findtext(f"{SVG}title") or ""
+        if g.get("class") != "node" or not re.fullmatch(pattern, name):
+            continue
+        xs: list[float] = []
+        ys: list[float] = []
+        for shape in g.iter():
+            if shape.tag == f"{SVG}ellipse":
+                cx, cy = float(shape.get("cx")), float(shape.get("cy"))
+                rx, ry = float(shape.get("rx")), float(shape.get("ry"))
+                xs += [cx - rx, cx + rx]
+                ys += [cy - ry, cy + ry]
+            elif shape.tag in (f"{SVG}path", f"{SVG}polygon"):
+                numbers = re.findall(r"-?\d+(?:\.\d+)?", shape.get("d") or shape.get("points"))
+                xs += [float(v) for v in numbers[0::2]]
+                ys += [float(v) for v in numbers[1::2]]
+        if xs:  # a text without a frame has no box
+            boxes[name] = (min(xs), min(ys), max(xs), max(ys))
+    return boxes
+
+
+def text_boxes(root: ET.Element, pattern: str) -> dict[str, tuple[str, float, float]]:
+    """The text, x and y of the first text of every node whose name matches *pattern*."""
+    found = {}
+    for g in root.iter(f"{SVG}g"):
+        name = g.findtext(f"{SVG}title") or ""
+        if g.get("class") == "node" and re.fullmatch(pattern, name):
+            t = g.find(f".//{SVG}text")
+            found[name] = ("".join(t.itertext()), float(t.get("x")), float(t.get("y")))
+    return found
+
+
+def reading_order(placed: list[tuple[int, Box]]) -> list[int]:
+    """The numbers of boxes read row by row (tops within 20 pt), left to right."""
+    rows: list[list[tuple[int, Box]]] = []
+    for item in sorted(placed, key=lambda nb: nb[1][1]):
+        if rows and item[1][1] - rows[-1][0][1][1] < 20:
+            rows[-1].append(item)
+        else:
+            rows.append([item])
+    return [n for row in rows for n, _ in sorted(row, key=lambda nb: nb[1][0])]
+
+
+def overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def middle(box: Box) -> tuple[float, float]:
+    return (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+
+
+def drawn(journey: Journey, **options) -> ET.Element:
+    return ET.fromstring(klantreis.export(journey, "svg", **options))
+
+
+def long_journey(n: int = 150, phases: int = 4) -> Journey:
+    """*n* rated steps over *phases* phases and three lanes, every 10th a moment of truth."""
+    lanes = ("client", "stakeholders", "experience")
+    return Journey(
+        title="Long",
+        phases=[Phase(name=f"Phase {p}") for p in range(phases)],
+        steps=[
+            Step(
+                id=f"s{i}",
+                title=f"Step {i} " + "word " * (i % 7),
+                phase=f"phase-{i % phases}",
+                lane=lanes[i % 3],
+                moment_of_truth=i % 10 == 0,
+                ratings=[Rating("emotion", (1 + i % 5,)), Rating("motivation", (1 + i % 4,))],
+            )
+            for i in range(n)
+        ],
+        actions=[
+            klantreis.ImprovementAction(title=f"Action {a}", targets=[f"s{a * 7}", f"s{a * 11}"])
+            for a in range(12)
+        ],
+        language="en",
+    )
+
+
+@pytest.fixture(scope="module")
+def walls() -> dict[str, tuple[Journey, ET.Element]]:
+    from pathlib import Path as P
+
+    here = P(__file__).parent.parent / "examples"
+    found = {name: klantreis.load(here / name) for name in EXAMPLES}
+    found["long"] = long_journey()
+    return {name: (journey, drawn(journey)) for name, journey in found.items()}
+
+
+@pytest.mark.parametrize("name", [*EXAMPLES, "long"])
+def test_the_wall_is_a_landscape_roll(walls, name):
+    _, root = walls[name]
+    width, height = (float(root.get(k).removesuffix("pt")) for k in ("width", "height"))
+    assert width > 1.3 * height, (width, height)
+
+
+@pytest.mark.parametrize("name", [*EXAMPLES, "long"])
+def test_postits_stand_in_their_phase_columns_in_order_without_overlap(walls, name):
+    journey, root = walls[name]
+    numbers = step_numbers(journey)
+    boxes = node_boxes(root, r"s\d+")
+    assert len(boxes) == len(numbers)
+    steps = {f"s{numbers[s.id]}": s for s in journey.steps}
+    order = {p.id: i for i, p in enumerate(journey.phases)}
+    for before, after in itertools.pairwise(journey.phases):
+        left = [b for n, b in boxes.items() if steps[n].phase == before.id]
+        right = [b for n, b in boxes.items() if steps[n].phase == after.id]
+        if left and right:
+            assert max(b[2] for b in left) < min(b[0] for b in right)
+    cells: dict[tuple[str, int], list[tuple[int, Box]]] = {}
+    for n, box in boxes.items():
+        cells.setdefault((steps[n].lane, order[steps[n].phase]), []).append((int(n[1:]), box))
+    for placed in cells.values():
+        # read row by row, left to right: the numbers (the order of the file) go up
+        assert reading_order(placed) == sorted(n for n, _ in placed)
+    listed = list(boxes.values())
+    for i, a in enumerate(listed):
+        assert not any(overlap(a, b) for b in listed[i + 1 :])
+
+
+@pytest.mark.parametrize("name", [*EXAMPLES, "long"])
+def test_curve_points_sit_under_their_postits_and_both_curves_line_up(walls, name):
+    _, root = walls[name]
+    postits = {n: middle(b)[0] for n, b in node_boxes(root, r"s\d+").items()}
+    points = node_boxes(root, r"r\d+p\d+")
+    assert points, "the rating lanes have curves"
+    tips = {}
+    for a in root.iter(f"{SVG}a"):
+        for g in a.iter(f"{SVG}ellipse"):
+            tips[(float(g.get("cx")), float(g.get("cy")))] = a.get(f"{XLINK}title")
+    rows: dict[str, set[float]] = {}
+    for name_, box in points.items():
+        x, y = middle(box)
+        first = int(tips[(x, y)].split(".", 1)[0])  # "12. Belt de huisarts: 2; 15. ..."
+        assert x == pytest.approx(postits[f"s{first}"], abs=0.6)
+        rows.setdefault(name_.split("p")[0], set()).add(round(x))
+    emotion, motivation = rows.values()
+    assert emotion & motivation  # the same columns, at the same x
+    assert {round(x) for x in postits.values()} >= emotion | motivation
+
+
+@pytest.mark.parametrize("name", [*EXAMPLES, "long"])
+def test_actions_hang_in_number_order_and_no_line_crosses_a_postit(walls, name):
+    journey, root = walls[name]
+    actions = node_boxes(root, r"a\d+")
+    assert len(actions) == len(journey.actions)
+    scopes = {f"a{i}": a.scope for i, a in enumerate(journey.actions, 1)}
+    for scope in set(scopes.values()):
+        group = [(int(n[1:]), b) for n, b in actions.items() if scopes[n] is scope]
+        assert reading_order(group) == sorted(n for n, _ in group)
+    listed = list(actions.values())
+    for i, a in enumerate(listed):
+        assert not any(overlap(a, b) for b in listed[i + 1 :])
+    postits = list(node_boxes(root, r"s\d+").values())
+    labels = list(node_boxes(root, r"legend\d+").values())
+    for g in root.iter(f"{SVG}g"):
+        if g.get("class") == "edge":
+            # only the levels and the curves of the rating lanes: no link to an action
+            assert re.fullmatch(r"r\d+[gk]\d+a?->r\d+[gk]\d+b?", g.findtext(f"{SVG}title"))
+            numbers = re.findall(r"-?\d+(?:\.\d+)?", g.find(f"{SVG}path").get("d"))
+            xs, ys = [float(v) for v in numbers[0::2]], [float(v) for v in numbers[1::2]]
+            line = (min(xs), min(ys) - 1, max(xs), max(ys) + 1)
+            assert not any(overlap(line, b) for b in postits + labels + listed)
+
+
+@pytest.mark.parametrize("name", [*EXAMPLES, "long"])
+def test_no_label_is_cut_with_an_ellipsis(walls, name):
+    _, root = walls[name]
+    assert not [t for t in svg_texts(ET.tostring(root)) if "…" in t]
+
+
+def test_a_text_too_long_for_a_postit_says_where_the_rest_is():
+    journey = Journey(
+        title="T",
+        phases=[Phase(name="P")],
+        steps=[Step(title="word " * 400, phase="p", lane="client")],
+        language="en",
+    )
+    texts = svg_texts(klantreis.export(journey, "svg"))
+    (notice,) = [t for t in texts if "see the Markdown export" in t]
+    hidden = int(re.fullmatch(r"\(\+(\d+) characters: see the Markdown export\)", notice)[1])
+    shown = sum(len(t) for t in texts if t.startswith("word"))
+    assert hidden + shown == pytest.approx(len("word " * 400), abs=10)  # the spaces
+    assert not [t for t in texts if "…" in t]
+
+
+def test_the_curve_view_numbers_its_points_like_the_postits(examples):
+    journey = klantreis.load(examples / "depressie-ggz-2026-najaar.yaml")
+    numbers = step_numbers(journey)
+    root = ET.fromstring(klantreis.export(journey, "svg", view="curve"))
+    labels = text_boxes(root, r"n\d+")
+    rated = sorted(numbers[s.id] for s in journey.steps if s.rating("emotion"))
+    assert [text for text, _, _ in labels.values()] == [str(n) for n in rated]
+    for i, (text, x, y) in enumerate(labels.values()):
+        dot_x, dot_y = middle(node_boxes(root, f"p{i}")[f"p{i}"])
+        assert x < dot_x < x + 7 * len(text)  # the text starts at x: it spans the point
+        assert y > dot_y
+    wall = drawn(journey)
+    postits = node_boxes(wall, r"s\d+")
+    assert {f"s{n}" for n in rated} <= postits.keys()  # the same numbers on the wall

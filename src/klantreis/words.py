@@ -453,6 +453,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export.curve": ("Emotiecurve", "Emotion curve"),
     "export.improves": ("verbetert", "improves"),
     "export.description": ("Beschrijving", "Description"),
+    "export.step_number": ("stapnummer", "step number"),
+    "export.more_text": (
+        "(+{n} tekens: zie de Markdown-export)",
+        "(+{n} characters: see the Markdown export)",
+    ),
+    "export.more_text-one": (
+        "(+1 teken: zie de Markdown-export)",
+        "(+1 character: see the Markdown export)",
+    ),
     # --- the facilitation guide and the wall template --------------------------------
     "workshop.guide": ("Draaiboek", "Facilitation guide"),
     "workshop.meeting": ("Bijeenkomst", "Meeting"),

@@ -1,20 +1,23 @@
 """Graphviz exporters: the journey map as it hangs on the wall, in DOT, SVG, PNG and PDF.
 
-The map is one brown paper: the phases run left to right as columns, the lanes are
-the rows, every step is a post-it coloured by its rating on the emotion scale (red
-for the bad end, green for the good end, following the scale's direction), moments
-of truth have a thick red border and a star, and each rating lane holds the curve of
-that scale across the journey (one dot per rated step, at the height of its score).
-Improvement actions hang below the paper, with arrows to the steps they target.
+The map is one brown paper, a landscape roll: the phases run left to right as
+columns, the lanes are the rows, every step is a numbered post-it coloured by its
+rating on the emotion scale (red for the bad end, green for the good end, following
+the scale's direction), moments of truth have a thick red border and a star, and
+each rating lane holds the curve of that scale, a point under each column of
+post-its. Improvement actions hang below the paper in number order; a post-it names
+its actions (``→ A2``) and an action its steps by number, so no line crosses the wall.
 
-The source is built with :class:`graphviz.Digraph`. Node ids are synthetic (``wall``,
-``a3``); text from the journey only goes into HTML-like labels, through
-:func:`html_text` (entities for ``& < > "``, backslashes doubled so that ``\\N`` and
-friends stay literal, control characters dropped, long text wrapped and cut), and
-every line of the source stays far below ``dot``'s 16,384-byte limit. SVG, PNG and
-PDF are rendered by the ``dot`` program with a timeout; without it, ``dot`` output
-still works and the rendered formats fail with a message that says how to install
-Graphviz.
+klantreis lays the wall out itself, as a grid (phase column × lane row × order in the
+file), and pins every node (``neato -n2`` only draws): a 10,000-step wall takes
+seconds. Node ids are synthetic (``s12``, ``a3``); text from the journey only goes
+into HTML-like labels, escaped (entities for ``& < > "``, backslashes doubled so that
+``\\N`` and friends stay literal, control characters dropped) and wrapped by
+klantreis, so the size of every label is known; a text too long for its place says
+how much is left out. Every line of the source stays far below ``dot``'s
+16,384-byte limit. SVG, PNG and PDF are rendered by Graphviz with a timeout that
+kills its whole process group; without Graphviz, ``dot`` output still works and the
+rendered formats fail with a message that says how to install it.
 """
 
 from __future__ import annotations
@@ -27,14 +30,13 @@ import re
 import shutil
 import signal
 import subprocess
-import textwrap
 from collections.abc import Callable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from attrs import frozen
 
 from klantreis import words
-from klantreis.aggregate import nearest_point, phase_mean
+from klantreis.aggregate import phase_mean
 from klantreis.errors import ExportError
 from klantreis.exporters import Exporter, option
 from klantreis.exporters._common import (
@@ -46,7 +48,17 @@ from klantreis.exporters._common import (
     strip_controls,
 )
 from klantreis.hookspecs import hookimpl
-from klantreis.model import Journey, Lane, LaneKind, Language, Rating, Scale, Scope, Step
+from klantreis.model import (
+    ImprovementAction,
+    Journey,
+    Lane,
+    LaneKind,
+    Language,
+    Rating,
+    Scale,
+    Scope,
+    Step,
+)
 
 __all__ = [
     "GraphOptions",
@@ -135,17 +147,7 @@ def html_text(text: str, *, width: int = 24, max_lines: int = 5) -> str:
     >>> html_text('Say "hi" <b> \\\\N & go', width=40)
     'Say &quot;hi&quot; &lt;b&gt; \\\\\\\\N &amp; go'
     """
-    clean = strip_controls(text).replace("\t", " ")
-    lines: list[str] = []
-    for paragraph in _BREAKS.split(clean):
-        wrapped = textwrap.wrap(
-            paragraph, width=width, break_long_words=True, break_on_hyphens=False
-        ) or [""]
-        lines.extend(wrapped)
-        if len(lines) > max_lines:
-            break
-    while len(lines) > 1 and not lines[-1].strip():
-        lines.pop()
+    lines = _lines(strip_controls(text).replace("\t", " "), width, max_lines)
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: max(0, width - 1)].rstrip() + "…"
@@ -160,17 +162,7 @@ def _attr(text: str, limit: int = 1200) -> str:
     return _entities(clean).replace("\r\n", "&#10;").replace("\n", "&#10;").replace("\r", "&#10;")
 
 
-_ACTIONS_PER_ROW = 3
-_CURVE_COLUMNS = 24
 _CURVE_POINTS = 200
-_SWATCH = 'BORDER="1" COLOR="#9e8b6e" CELLPADDING="4"'
-
-
-def _td(content: str, raw: str = "", **attributes: object) -> str:
-    """A table cell; *raw* is attribute text already written, *attributes* are added."""
-    written = " ".join(f'{name}="{value}"' for name, value in attributes.items())
-    opening = " ".join(part for part in ("<TD", raw, written) if part)
-    return f"{opening}>{content}</TD>"
 
 
 def _visible(text: str) -> bool:
@@ -186,13 +178,168 @@ def _font(text: str, size: int, *, colour: str | None = None, bold: bool = False
     return f'<FONT POINT-SIZE="{size}"{tint}>{inner}</FONT>'
 
 
+# --- measuring -----------------------------------------------------------------------
+#
+# The wall is a grid that klantreis lays out itself: a column per phase, a row per
+# lane, post-its in the order of the file. Every node gets a pinned position and
+# ``neato -n2`` only draws, so a 10,000-step wall takes seconds, not a layout search.
+# Sizes are estimated from the wrapped lines; post-its and texts are wrapped by
+# klantreis, never by Graphviz, so the estimate knows every line.
+
+_CHAR = 0.6  # average width of a character, in ems (DejaVu Sans / Helvetica)
+
+
+def _line(size: float) -> float:
+    """The height of one line of text at *size* points, as Graphviz sets it."""
+    return size * 1.1 + 0.5  # measured: 10 pt at 9 pt, 13 at 12, 18 at 16, 26 at 24
+
+
+def _chars(width: float, size: float) -> int:
+    """How many characters of *size* points fit in *width* points."""
+    return max(8, int(width / (size * _CHAR)))
+
+
+def _wrap(paragraph: str, width: int) -> list[str]:
+    """*paragraph* in lines of at most *width* characters, broken at spaces.
+
+    A word longer than a line is cut into pieces. Like ``textwrap.wrap``, but
+    several times faster on the short texts of post-its (a 10,000-step wall has
+    40,000 of them), and an empty paragraph stays one empty line.
+    """
+    if len(paragraph) <= width:
+        return [paragraph.strip()]
+    lines: list[str] = []
+    line = ""
+    for piece in paragraph.split():
+        while len(piece) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(piece[:width])
+            piece = piece[width:]
+        if not line:
+            line = piece
+        elif len(line) + 1 + len(piece) <= width:
+            line += " " + piece
+        else:
+            lines.append(line)
+            line = piece
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def _lines(clean: str, width: int, max_lines: int) -> list[str]:
+    """*clean* text wrapped at *width*: its lines, and one more when there are more."""
+    lines: list[str] = []
+    for paragraph in _BREAKS.split(clean):
+        lines.extend(_wrap(paragraph, width))
+        if len(lines) > max_lines:
+            break
+    while len(lines) > 1 and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+class _Text:
+    """Text wrapped to lines for an HTML-like label; too long a text says where the rest is."""
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+
+    def lines(self, text: str, width: int, max_lines: int = 8) -> list[str]:
+        """*text* wrapped at *width*, escaped; at most *max_lines* lines.
+
+        A longer text keeps its first lines and ends with a line that says how many
+        characters are left out and where they are (the Markdown export has them
+        all), never with a silent "…".
+        """
+        clean = strip_controls(text).replace("\t", " ")
+        lines = _lines(clean, width, max_lines)
+        if len(lines) <= max_lines:
+            return [_entities(line) for line in lines]
+        kept = lines[: max(1, max_lines - 1)]
+        hidden = max(1, len(clean.strip()) - sum(len(line) for line in kept))
+        notice = words.text("export.more_text", self.lang, n=hidden)
+        return [_entities(line) for line in kept] + [
+            f'<FONT POINT-SIZE="8">{_entities(notice)}</FONT>'
+        ]
+
+
+@frozen
+class _Label:
+    """An HTML-like label and its estimated size in points."""
+
+    html: str
+    width: float
+    height: float
+
+
+def _block(parts: Sequence[tuple[list[str], int]]) -> tuple[str, float]:
+    """Lines of text in several sizes: the HTML (``<BR/>`` between lines) and its height."""
+    html: list[str] = []
+    height = 0.0
+    largest = max((size for lines, size in parts if lines), default=0)
+    for lines, size in parts:
+        if not lines:
+            continue
+        html.append("<BR/>".join(lines))
+        # measured: a smaller font under a larger one takes less room than on its own
+        height += len(lines) * (_line(size) if size == largest else size * 0.95)
+    return "<BR/>".join(html), height
+
+
 # --- the wall ------------------------------------------------------------------------
+
+_HEAD_W = 200.0  # the column of lane names and of the levels of the rating lanes
+_POSTIT_W = 160.0
+_SLOT_GAP = 12.0  # between two post-its side by side
+_ROW_GAP = 10.0  # between two rows of post-its in a cell
+_PAD = 10.0  # inside a cell of the paper
+_TAPE = 3.0  # the tape between cells
+_MARGIN = 10.0  # the tape around the paper
+_LEVEL = 24.0  # between two points of a scale in a rating lane
+_ACTION_W = 236.0
+_ACTION_GAP = 14.0
+_ROLL = 1.4  # the wall is at least this much wider than high: a long roll
+
+
+@frozen
+class _Spot:
+    """Where a post-it sits: its phase, the column in that phase, its top edge in the cell."""
+
+    phase: int
+    column: int
+    top: float
+
+
+@frozen
+class _Plan:
+    """The wall laid out: x of every phase column, y of every row, every post-it's spot."""
+
+    columns: tuple[tuple[float, float], ...]  # (left, width) per phase
+    slots: tuple[int, ...]  # post-it columns per phase
+    rows: tuple[tuple[str, float, float], ...]  # (kind or lane id, top, height)
+    spots: dict[str, _Spot]
+    title: _Label
+    phase_heads: tuple[_Label, ...]
+    legend: tuple[tuple[float, float, _Label], ...]  # (x, y, label) in the legend row
+    actions: tuple[tuple[str, float, float, float, float], ...]  # (kind/id, x, y, w, h)
+    width: float
+    height: float
+
+    def slot_x(self, phase: int, column: int) -> float:
+        """The x of the middle of post-it column *column* of phase *phase*."""
+        left, width = self.columns[phase]
+        slot = (width - 2 * _PAD + _SLOT_GAP) / self.slots[phase]
+        return left + _PAD + slot * (column + 0.5) - _SLOT_GAP / 2
 
 
 class _Wall:
     def __init__(self, journey: Journey, options: GraphOptions) -> None:
         self.j = journey
         self.lang: Language = journey.language
+        self.text = _Text(self.lang)
         self.options = options
         chosen = journey.scale(options.scale) if options.scale else None
         if options.scale and chosen is None:
@@ -203,181 +350,147 @@ class _Wall:
         self.scale = chosen or emotion_scale(journey)
         self.scales = {s.id: s for s in journey.scales}
         self.actors = {a.id: a for a in journey.actors}
-        self.port = {s.id: f"s{i}" for i, s in enumerate(journey.steps)}
+        self.numbers = step_numbers(journey)
         self.action_ids = {a.id: f"A{i}" for i, a in enumerate(journey.actions, 1)}
         self.targeted: dict[str, list[str]] = {}
         if options.actions:
             for action in journey.actions:
                 for target in action.targets:
                     self.targeted.setdefault(target, []).append(self.action_ids[action.id])
-        self.cells: dict[tuple[str, str], list[Step]] = {}
+        self.phase_index = {p.id: i for i, p in enumerate(journey.phases)}
+        self.curve_lanes = {
+            lane.id: self.scales[lane.scale]
+            for lane in journey.lanes
+            if lane.kind is LaneKind.RATING and lane.scale in self.scales
+        }
+        self.cells: dict[tuple[str, int], list[Step]] = {}
+        placed = {lane.id for lane in journey.lanes if lane.id not in self.curve_lanes}
         for step in journey.steps:
-            self.cells.setdefault((step.lane, step.phase), []).append(step)
+            phase = self.phase_index.get(step.phase)
+            if phase is not None and step.lane in placed:
+                self.cells.setdefault((step.lane, phase), []).append(step)
+        self.steps = {step.id: step for step in journey.steps}
+        self.postit_labels = {
+            step.id: self.postit(step) for steps in self.cells.values() for step in steps
+        }
+        self.action_labels = (
+            {a.id: self.action_label(a) for a in journey.actions} if options.actions else {}
+        )
 
     def w(self, key: str) -> str:
         return words.text(f"export.{key}", self.lang)
 
-    def html(self) -> str:
-        phases = self.j.phases
-        columns = max(1, len(phases))
-        rows: list[str] = []
-        cell = f'BGCOLOR="{PAPER}" CELLPADDING="8"'
-        rows.append(
-            "<TR>"
-            + _td(self.title(), cell, COLSPAN=columns + 1, ALIGN="LEFT", BALIGN="LEFT")
-            + "</TR>"
-        )
-        header = [f'<TD {cell} ALIGN="LEFT">{_font(self.w("phases") + " →", 14, bold=True)}</TD>']
-        for n, phase in enumerate(phases, 1):
-            header.append(
-                _td(
-                    _font(f"{n}. " + html_text(phase.name, width=28), 16, bold=True),
-                    cell,
-                    WIDTH=180,
-                )
-            )
-        rows.append("<TR>" + "".join(header) + "</TR>")
-        if any(p.goal for p in phases):
-            rows.append(
-                self.text_row(
-                    self.w("goal_per_phase"), [html_text(p.goal or "", width=30) for p in phases]
-                )
-            )
-        if any(p.lead_time for p in phases):
-            rows.append(
-                self.text_row(
-                    self.w("lead_time"),
-                    [
-                        _entities(duration_text(p.lead_time, self.lang)) if p.lead_time else ""
-                        for p in phases
-                    ],
-                )
-            )
-        for lane in self.j.lanes:
-            if lane.kind is LaneKind.RATING:
-                rows.append(self.rating_row(lane))
-            else:
-                rows.append(self.lane_row(lane))
-        rows.append(
-            f'<TR><TD {cell} COLSPAN="{columns + 1}" ALIGN="LEFT">{self.legend()}</TD></TR>'
-        )
-        return (
-            f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="0" BGCOLOR="{TAPE}">\n'
-            + "\n".join(rows)
-            + "\n</TABLE>"
-        )
+    # --- the pieces, each with its size ---
 
-    def title(self) -> str:
+    def title(self, width: float) -> _Label:
         j = self.j
-        parts = [_font(html_text(j.title, width=80, max_lines=2), 24, bold=True)]
+        chars = _chars(width - 2 * _PAD, 12)
+        parts: list[tuple[list[str], int]] = []
+        title = self.text.lines(j.title, _chars(width - 2 * _PAD, 24), 3)
+        parts.append(([_font(line, 24, bold=True) for line in title], 24))
         facts = []
         if j.iteration is not None:
             when = f" ({j.iteration.date.isoformat()})" if j.iteration.date else ""
-            facts.append(
-                f"{self.w('iteration')}: "
-                + html_text(j.iteration.label, width=60, max_lines=1)
-                + when
-            )
+            facts.append(f"{self.w('iteration')}: {j.iteration.label}{when}")
         if j.persona is not None:
             facts.append(
-                f"{self.w('persona')}: {html_text(j.persona.name, width=40, max_lines=1)} "
-                f"({words.text(j.persona.role, self.lang)})"
+                f"{self.w('persona')}: {j.persona.name} ({words.text(j.persona.role, self.lang)})"
             )
         if facts:
-            parts.append(_font(" · ".join(facts), 13))
+            lines = self.text.lines(" · ".join(facts), _chars(width - 2 * _PAD, 13), 3)
+            parts.append(([_font(line, 13) for line in lines], 13))
         for key, value in (
             ("objective_session", j.objectives.session),
             ("objective_client", j.objectives.client),
             ("objective_employee", j.objectives.employee),
         ):
             if value:
-                parts.append(
-                    _font(f"<B>{self.w(key)}:</B> " + html_text(value, width=110, max_lines=2), 12)
-                )
-        return "<BR/>\n".join(parts)
+                lines = self.text.lines(f"{self.w(key)}: {value}", chars, 4)
+                parts.append(([_font(line, 12) for line in lines], 12))
+        html, height = _block(parts)
+        return _Label(html, width, height)
 
-    def text_row(self, head: str, values: Sequence[str]) -> str:
-        cells = [
-            _td(_font(_entities(head), 12, bold=True), BGCOLOR=PAPER, CELLPADDING=6, ALIGN="LEFT")
-        ]
-        cells += [f'<TD BGCOLOR="{PAPER}" CELLPADDING="6">{_font(v, 12)}</TD>' for v in values] or [
-            f'<TD BGCOLOR="{PAPER}"> </TD>'
-        ]
-        return "<TR>" + "".join(cells) + "</TR>"
+    def phase_head(self, n: int, width: float) -> _Label:
+        phase = self.j.phases[n]
+        inner = width - 2 * _PAD
+        parts: list[tuple[list[str], int]] = []
+        name = self.text.lines(f"{n + 1}. {phase.name}", _chars(inner, 16 * 1.1), 4)
+        parts.append(([_font(line, 16, bold=True) for line in name], 16))
+        if phase.goal:
+            goal = self.text.lines(phase.goal, _chars(inner, 12), 6)
+            parts.append(([_font(line, 12) for line in goal], 12))
+        if phase.lead_time:
+            time = f"{self.w('lead_time')}: {duration_text(phase.lead_time, self.lang)}"
+            parts.append(([_font(line, 11) for line in self.text.lines(time, 40, 2)], 11))
+        html, height = _block(parts)
+        return _Label(html, width, height)
 
-    def lane_head(self, lane: Lane) -> str:
-        text = _font(html_text(lane.name, width=22, max_lines=4), 13, bold=True)
+    def lane_head(self, lane: Lane) -> _Label:
+        inner = _HEAD_W - 2 * _PAD
+        parts = [
+            (
+                [
+                    _font(line, 13, bold=True)
+                    for line in self.text.lines(lane.name, _chars(inner, 13 * 1.1), 4)
+                ],
+                13,
+            )
+        ]
         actor = self.actors.get(lane.actor or "")
         if actor is not None:
-            text += "<BR/>" + _font(html_text(actor.name, width=22, max_lines=2), 11)
-        return _td(text, BGCOLOR=PAPER, CELLPADDING=8, ALIGN="LEFT", BALIGN="LEFT", WIDTH=150)
+            lines = self.text.lines(actor.name, _chars(inner, 11), 2)
+            parts.append(([_font(line, 11) for line in lines], 11))
+        html, height = _block(parts)
+        return _Label(html, _HEAD_W, height)
 
-    def lane_row(self, lane: Lane) -> str:
-        cells = [self.lane_head(lane)]
-        for phase in self.j.phases or ():
-            steps = self.cells.get((lane.id, phase.id), [])
-            cells.append(
-                f'<TD BGCOLOR="{PAPER}" CELLPADDING="4" VALIGN="TOP">{self.postits(steps)}</TD>'
-            )
-        if not self.j.phases:
-            cells.append(f'<TD BGCOLOR="{PAPER}"> </TD>')
-        return "<TR>" + "\n".join(cells) + "</TR>"
-
-    def postits(self, steps: Sequence[Step]) -> str:
-        if not steps:
-            return " "
-        per_row = max(1, min(6, math.ceil(len(steps) / 4)))
-        rows = []
-        for start in range(0, len(steps), per_row):
-            chunk = steps[start : start + per_row]
-            rows.append("<TR>" + "\n".join(self.postit(s) for s in chunk) + "</TR>")
-        return (
-            '<TABLE BORDER="0" CELLSPACING="8" CELLPADDING="0">\n' + "\n".join(rows) + "\n</TABLE>"
-        )
-
-    def postit(self, step: Step) -> str:
+    def postit(self, step: Step) -> _Label:
+        inner = _POSTIT_W - 14
+        small = _chars(inner, 9)
         colour = UNRATED
         rating = step.rating(self.scale.id) if self.scale is not None else None
         if rating is not None and rating.votes and self.scale is not None:
             colour = postit_colour(self.scale, rating.value)
-        lines = [_font(html_text(step.title, width=22, max_lines=5), 12, colour=INK)]
-        if step.moment_of_truth:
-            lines.insert(
-                0,
-                _font("★ " + _entities(self.w("moment_of_truth")), 9, colour="#b71c1c", bold=True),
-            )
+        head = _font(str(self.numbers[step.id]), 9, colour="#4e4036", bold=True)
+        if step.moment_of_truth:  # the legend says what the star and the red border mean
+            head += "  " + _font("★", 11, colour="#b71c1c", bold=True)
+        parts: list[tuple[list[str], int]] = [([head], 11)]
+        title = self.text.lines(step.title, _chars(inner, 12), 8)
+        parts.append(([_font(line, 12, colour=INK) for line in title], 12))
         if self.options.details:
-            small = []
+            details: list[str] = []
             actor = self.actors.get(step.actor or "")
             if actor is not None:
-                name = html_text(actor.name, width=24, max_lines=1)
-                if _visible(name):
-                    small.append(f"<I>{name}</I>")
+                details += [
+                    f"<I>{line}</I>" if _visible(line) else line
+                    for line in self.text.lines(actor.name, small, 2)
+                ]
             for r in step.ratings:
                 scale = self.scales.get(r.scale)
-                name = html_text(scale.name if scale else r.scale, width=12, max_lines=1)
-                small.append(
-                    f"{name} {html_text(rating_text(scale, r, self.lang), width=22, max_lines=1)}"
-                )
+                name = scale.name if scale else r.scale
+                details += self.text.lines(f"{name} {rating_text(scale, r, self.lang)}", small, 4)
             counts = [f"{symbol} {n}" for symbol, n in self.note_counts(step) if n]
             pains = len(step.pain_points.client) + len(step.pain_points.professional)
             if pains:
                 counts.append(f"⚡ {pains}")
             if counts:
-                small.append("  ".join(counts))
-            if small:
-                lines.append(_font("<BR/>".join(small), 9, colour="#4e4036"))
+                details.append("  ".join(counts))
+            parts.append(([_font(line, 9, colour="#4e4036") for line in details], 9))
         targets = self.targeted.get(step.id)
         if targets:
-            lines.append(_font("→ " + ", ".join(targets), 9, colour="#0d47a1", bold=True))
-        border = (
-            'BORDER="3" COLOR="#b71c1c"' if step.moment_of_truth else 'BORDER="1" COLOR="#9e8b6e"'
-        )
+            lines = self.text.lines("→ " + ", ".join(targets), small, 20)
+            parts.append(([_font(line, 9, colour="#0d47a1", bold=True) for line in lines], 9))
+        html, height = _block(parts)
+        border = 3 if step.moment_of_truth else 1
+        line = "#b71c1c" if step.moment_of_truth else "#9e8b6e"
         tip = self.tooltip(step)
-        return (
-            f'<TD PORT="{self.port[step.id]}" BGCOLOR="{colour}" {border} STYLE="rounded" '
-            f'CELLPADDING="7" WIDTH="160" HEIGHT="70" VALIGN="TOP" '
-            f'TOOLTIP="{tip}" HREF="#{self.port[step.id]}">' + "<BR/>".join(lines) + "</TD>"
+        number = self.numbers[step.id]
+        return _Label(
+            '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+            f'<TD BGCOLOR="{colour}" BORDER="{border}" COLOR="{line}" STYLE="rounded" '
+            f'CELLPADDING="6" WIDTH="{_POSTIT_W:.0f}" TOOLTIP="{tip}" HREF="#s{number}">'
+            f"{html}</TD></TR></TABLE>",
+            _POSTIT_W,
+            height + 12 + 2 * border + 2,
         )
 
     def note_counts(self, step: Step) -> list[tuple[str, int]]:
@@ -387,7 +500,7 @@ class _Wall:
         return list(counts.items())
 
     def tooltip(self, step: Step) -> str:
-        parts = [step.title]
+        parts = [f"{self.numbers[step.id]}. {step.title}"]
         if step.description:
             parts.append(step.description)
         for pain in (*step.pain_points.client, *step.pain_points.professional):
@@ -396,153 +509,433 @@ class _Wall:
             parts.append(f"{note.kind.symbol} {note.text}")
         return _attr("\n".join(parts))
 
-    def rating_row(self, lane: Lane) -> str:
-        scale = self.scales.get(lane.scale or "")
-        if scale is None:
-            return self.lane_row(lane)
-        points = list(scale.points)
-        if scale.is_better(scale.minimum, scale.maximum):
-            points.sort()
-        else:
-            points.sort(reverse=True)
-        height = 20
-        name = _font(html_text(lane.name, width=14, max_lines=4), 13, bold=True)
-        head = []
-        for n, p in enumerate(points):
-            text = f"{p}"
-            point_label = scale.label(p)
-            if point_label:
-                text += " " + html_text(point_label, width=24, max_lines=1)
-            first = (
-                f'<TD ROWSPAN="{len(points)}" ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP">{name}</TD>'
-                if n == 0
-                else ""
-            )
-            head.append(
-                f'<TR>{first}<TD ALIGN="RIGHT" HEIGHT="{height}">{_font(text, 9)}</TD></TR>'
-            )
-        cells = [
-            f'<TD BGCOLOR="{PAPER}" CELLPADDING="6">'
-            f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{"".join(head)}</TABLE></TD>'
-        ]
-        for phase in self.j.phases:
-            rated = [
-                (s, r)
-                for s in self.j.steps_in(phase=phase.id)
-                for r in s.ratings
-                if r.scale == scale.id and r.votes
-            ]
-            cells.append(
-                _td(self.curve(scale, points, rated, height), BGCOLOR=PAPER, CELLPADDING=6)
-            )
-        return "<TR>" + "\n".join(cells) + "</TR>"
-
-    def curve(
-        self, scale: Scale, points: list[int], rated: list[tuple[Step, Rating]], height: int
-    ) -> str:
-        if not rated:
-            return " "
-        # One column per rated step; a phase with very many is drawn as the means of
-        # consecutive groups, so the map stays within what dot can lay out.
-        points_shown: list[tuple[str, float, str]] = []
-        size = math.ceil(len(rated) / _CURVE_COLUMNS)
-        for start in range(0, len(rated), size):
-            group = rated[start : start + size]
-            value = phase_mean(r.votes for _, r in group)
-            assert value is not None  # every rating in *rated* has votes
-            first = group[0][0]
-            tip = first.title if len(group) == 1 else f"{first.title} … ({len(group)})"
-            points_shown.append((tip, value, self.port[first.id]))
-        low, high = min(points, default=0), max(points, default=0)
-        rows_of = [min(high, max(low, nearest_point(value))) for _, value, _ in points_shown]
-        rows = []
-        for p in points:
-            row = []
-            for (tip, value, port), at in zip(points_shown, rows_of, strict=True):
-                if at == p:
-                    row.append(
-                        f'<TD HEIGHT="{height}" WIDTH="18" FIXEDSIZE="TRUE" '
-                        f'TOOLTIP="{_attr(tip + ": " + number(value, self.lang))}" HREF="#{port}">'
-                        f"{_font('●', 14, colour=_dot_colour(scale, value))}</TD>"
-                    )
-                else:
-                    row.append(
-                        _td(_font("·", 9, colour=TAPE), HEIGHT=height, WIDTH=18, FIXEDSIZE="TRUE")
-                    )
-            rows.append("<TR>" + "".join(row) + "</TR>")
-        return '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">' + "\n".join(rows) + "</TABLE>"
-
-    def legend(self) -> str:
-        parts = []
-        scale = self.scale
-        if scale is not None:
-            swatches = []
-            for p in scale.points:
-                name = scale.label(p)
-                text = f"{p}" + (" " + html_text(name, width=30, max_lines=1) if name else "")
-                swatches.append(_td(_font(text, 10), _SWATCH, BGCOLOR=postit_colour(scale, p)))
-            swatches.append(
-                _td(_font(_entities(self.w("not_rated")), 10), _SWATCH, BGCOLOR=UNRATED)
-            )
-            parts.append(
-                _td(_font(html_text(scale.name, width=30, max_lines=1) + ":", 11, bold=True))
-                + "".join(swatches)
-            )
-        parts.append(
-            _td(
-                _font("★ " + _entities(self.w("moment_of_truth")), 10),
-                BORDER=3,
-                COLOR="#b71c1c",
-                CELLPADDING=4,
-            )
-        )
-        parts.append(
-            _td(
-                _font(
-                    f"? ! + : {_entities(self.w('notes'))}   ⚡ {_entities(self.w('pain_points'))}",
-                    10,
-                ),
-                CELLPADDING=4,
-            )
-        )
-        if self.targeted:
-            parts.append(
-                _td(
-                    _font("→ A1: " + _entities(self.w("actions")), 10, colour="#0d47a1"),
-                    CELLPADDING=4,
-                )
-            )
-        return (
-            '<TABLE BORDER="0" CELLSPACING="6" CELLPADDING="0"><TR>'
-            + "\n".join(parts)
-            + "</TR></TABLE>"
-        )
-
-    def action_label(self, index: str, action_id: str) -> str:
-        action = next(a for a in self.j.actions if a.id == action_id)
+    def action_label(self, action: ImprovementAction) -> _Label:
+        inner = _ACTION_W - 16
+        small = _chars(inner, 9)
         colour = "#bbdefb" if action.scope is Scope.OURSELVES else "#e1bee7"
-        lines = [_font(f"{index} " + html_text(action.title, width=30, max_lines=4), 12, bold=True)]
-        small = [_entities(words.text(action.theme, self.lang))]
+        index = self.action_ids[action.id]
+        title = self.text.lines(f"{index} {action.title}", _chars(inner, 12 * 1.1), 6)
+        parts: list[tuple[list[str], int]] = [([_font(line, 12, bold=True) for line in title], 12)]
+        details = self.text.lines(words.text(action.theme, self.lang), small, 3)
         if action.owner:
-            small.append(f"{self.w('owner')}: " + html_text(action.owner, width=30, max_lines=1))
+            details += self.text.lines(f"{self.w('owner')}: {action.owner}", small, 3)
         if action.due:
-            small.append(f"{self.w('due')}: {action.due.isoformat()}")
-        small.append(
+            details.append(f"{self.w('due')}: {action.due.isoformat()}")
+        details.append(
             _entities(words.text(action.status, self.lang))
             + (" · " + _entities(self.w("tomorrow")) if action.tomorrow else "")
         )
-        lines.append(_font("<BR/>".join(small), 9))
-        return (
-            '<<TABLE BORDER="0" CELLSPACING="0"><TR>'
-            f'<TD BGCOLOR="{colour}" BORDER="1" COLOR="#5c6bc0" '
-            f'STYLE="rounded" CELLPADDING="8" WIDTH="200">'
-            + "<BR/>".join(lines)
-            + "</TD></TR></TABLE>>"
+        steps = sorted({self.numbers[t] for t in action.targets if t in self.numbers})
+        if steps:
+            details += self.text.lines(
+                f"→ {self.w('targets')} " + ", ".join(map(str, steps)), small, 20
+            )
+        parts.append(([_font(line, 9) for line in details], 9))
+        html, height = _block(parts)
+        return _Label(
+            '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+            f'<TD BGCOLOR="{colour}" BORDER="1" COLOR="#5c6bc0" STYLE="rounded" '
+            f'CELLPADDING="8" WIDTH="{_ACTION_W:.0f}">{html}</TD></TR></TABLE>',
+            _ACTION_W,
+            height + 18,
         )
+
+    def legend_items(self) -> list[_Label]:
+        items: list[_Label] = []
+
+        def item(text: str, chars: int, cell: str = "") -> None:
+            width = chars * 10 * _CHAR + 18
+            items.append(
+                _Label(
+                    f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+                    f'<TD {cell} CELLPADDING="4" WIDTH="{width:.0f}">{_font(text, 10)}</TD>'
+                    "</TR></TABLE>",
+                    width,
+                    _line(10) + 10,
+                )
+            )
+
+        scale = self.scale
+        if scale is not None:
+            name = self.text.lines(scale.name, 30, 2)
+            item("<B>" + "<BR/>".join(name) + ":</B>", min(30, len(scale.name)) + 1)
+            for p in scale.points:
+                text = f"{p} {scale.label(p) or ''}".strip()
+                lines = self.text.lines(text, 30, 2)
+                item(
+                    "<BR/>".join(lines),
+                    min(30, len(text)),
+                    f'BORDER="1" COLOR="#9e8b6e" BGCOLOR="{postit_colour(scale, p)}"',
+                )
+            text = self.w("not_rated")
+            item(_entities(text), len(text), f'BORDER="1" COLOR="#9e8b6e" BGCOLOR="{UNRATED}"')
+        text = "★ " + self.w("moment_of_truth")
+        item(_entities(text), len(text), 'BORDER="3" COLOR="#b71c1c"')
+        text = f"12 = {self.w('step_number')}"
+        item(_entities(text), len(text))
+        text = f"? ! + : {self.w('notes')}   ⚡ {self.w('pain_points')}"
+        item(_entities(text), len(text))
+        if self.targeted:
+            text = f"→ A1: {self.w('actions')}"
+            item(_font(_entities(text), 10, colour="#0d47a1"), len(text))
+        return items
+
+    # --- the layout ---
+
+    def plan(self) -> _Plan:
+        """The layout whose width is at least :data:`_ROLL` times its height.
+
+        Each phase gets as many post-it columns as it needs, up to a cap shared by all
+        phases: a cap that is too low makes a tall wall, one that is too high a very
+        long one. The smallest cap that gives a landscape roll wins; when even one row
+        of post-its per lane is not wide enough, the phases get wider.
+        """
+        phases = len(self.j.phases)
+        most = [
+            max((len(steps) for (_, p), steps in self.cells.items() if p == n), default=1)
+            for n in range(phases)
+        ]
+        low, high = 1, max(most, default=1)
+        while low < high:  # wider with every step of the cap, never higher
+            cap = (low + high) // 2
+            plan = self.layout(cap, 0.0)
+            if plan.width >= _ROLL * plan.height:
+                high = cap
+            else:
+                low = cap + 1
+        plan = self.layout(low, 0.0)
+        for _ in range(3):  # wider phases leave fewer lines in the title and actions
+            if plan.width >= _ROLL * plan.height:
+                break
+            extra = (_ROLL * plan.height - plan.width) / max(1, phases)
+            plan = self.layout(low, extra + 1.0)
+        return plan
+
+    def layout(self, cap: int, extra: float) -> _Plan:
+        phases = self.j.phases
+        counts = [
+            max((len(s) for (_, p), s in self.cells.items() if p == n), default=1)
+            for n in range(len(phases))
+        ]
+        slots = tuple(max(1, min(cap, count)) for count in counts)
+        columns: list[tuple[float, float]] = []
+        x = _MARGIN + _HEAD_W + _TAPE
+        for n in range(len(phases)):
+            width = slots[n] * (_POSTIT_W + _SLOT_GAP) - _SLOT_GAP + 2 * _PAD + extra
+            columns.append((x, width))
+            x += width + _TAPE
+        if not phases:
+            columns.append((x, 200.0))
+            x += 200.0 + _TAPE
+        right = x - _TAPE
+        wall_width = right + _MARGIN
+        inner = right - _MARGIN
+
+        rows: list[tuple[str, float, float]] = []
+        y = _MARGIN
+        title = self.title(inner)
+        rows.append(("title", y, title.height + 2 * _PAD))
+        y += rows[-1][2] + _TAPE
+        heads = tuple(self.phase_head(n, columns[n][1]) for n in range(len(phases)))
+        head_height = max((h.height for h in heads), default=_line(16))
+        rows.append(("phases", y, head_height + 2 * _PAD))
+        y += rows[-1][2] + _TAPE
+
+        spots: dict[str, _Spot] = {}
+        for lane in self.j.lanes:
+            scale = self.curve_lanes.get(lane.id)
+            head = self.lane_head(lane).height
+            if scale is not None:
+                levels = scale.maximum - scale.minimum
+                height = head + 12 + levels * _LEVEL + 12
+            else:
+                height = head
+                for n in range(len(phases)):
+                    steps = self.cells.get((lane.id, n), [])
+                    top = 0.0
+                    for start in range(0, len(steps), slots[n]):
+                        row = steps[start : start + slots[n]]
+                        for k, step in enumerate(row):
+                            spots[step.id] = _Spot(n, k, y + _PAD + top)
+                        top += max(self.postit_labels[s.id].height for s in row) + _ROW_GAP
+                    height = max(height, top - _ROW_GAP)
+            rows.append((lane.id, y, height + 2 * _PAD))
+            y += rows[-1][2] + _TAPE
+
+        legend: list[tuple[float, float, _Label]] = []
+        lx, ly, line_height = _MARGIN + _PAD, 0.0, 0.0
+        for item in self.legend_items():
+            if lx + item.width > right - _PAD and legend:
+                lx, ly = _MARGIN + _PAD, ly + line_height + 6
+                line_height = 0.0
+            legend.append((lx, ly, item))
+            lx += item.width + 8
+            line_height = max(line_height, item.height)
+        legend = [(lx, y + _PAD + ly, item) for lx, ly, item in legend]
+        rows.append(("legend", y, ly + line_height + 2 * _PAD))
+        y += rows[-1][2] + _MARGIN
+
+        actions: list[tuple[str, float, float, float, float]] = []
+        for scope in (Scope.OURSELVES, Scope.OTHERS):
+            chosen = [a for a in self.j.actions if a.scope is scope and a.id in self.action_labels]
+            if not chosen:
+                continue
+            y += 16
+            group_top = y
+            y += _line(14) + 8
+            ax, row_height = _MARGIN + 12, 0.0
+            for action in chosen:  # in the order of their numbers
+                size = self.action_labels[action.id]
+                if ax + size.width > wall_width - _MARGIN - 12 and row_height:
+                    ax, y = _MARGIN + 12, y + row_height + _ACTION_GAP
+                    row_height = 0.0
+                actions.append((action.id, ax, y, size.width, size.height))
+                ax += size.width + _ACTION_GAP
+                row_height = max(row_height, size.height)
+            y += row_height + 12
+            actions.append(
+                (
+                    f"group:{scope.value}",
+                    _MARGIN,
+                    group_top,
+                    wall_width - 2 * _MARGIN,
+                    y - group_top,
+                )
+            )
+        return _Plan(
+            columns=tuple(columns),
+            slots=slots if phases else (1,),
+            rows=tuple(rows),
+            spots=spots,
+            title=title,
+            phase_heads=heads,
+            legend=tuple(legend),
+            actions=tuple(actions),
+            width=wall_width,
+            height=y + _MARGIN,
+        )
+
+    # --- the drawing ---
+
+    def draw(self, graph: Any) -> None:
+        plan = self.plan()
+        height = plan.height
+
+        def pos(x: float, y: float) -> str:
+            return f"{x:.1f},{height - y:.1f}!"
+
+        def box(name: str, x: float, y: float, w: float, h: float, **attrs: str) -> None:
+            graph.node(
+                name,
+                label="",
+                shape="box",
+                fixedsize="true",
+                width=f"{w / 72:.3f}",
+                height=f"{h / 72:.3f}",
+                pos=pos(x + w / 2, y + h / 2),
+                **attrs,
+            )
+
+        def text(
+            name: str, x: float, y: float, w: float, h: float, html: str, **cell: object
+        ) -> None:
+            """*html* in a box of *w* × *h* whose top left corner is (x, y)."""
+            where = " ".join(f'{k}="{v}"' for k, v in cell.items())
+            graph.node(
+                name,
+                label=(
+                    '<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+                    f'<TD FIXEDSIZE="TRUE" WIDTH="{w:.0f}" HEIGHT="{h:.0f}" {where}>'
+                    f"{html}</TD></TR></TABLE>>"
+                ),
+                pos=pos(x + w / 2, y + h / 2),
+            )
+
+        left = _MARGIN
+        last_row = plan.rows[-1]
+        bottom = last_row[1] + last_row[2] + _MARGIN
+        box("tape", 0, 0, plan.width, bottom, style="filled", fillcolor=TAPE, color=TAPE)
+        paper = {"style": "filled", "fillcolor": PAPER, "color": PAPER}
+        span = plan.width - 2 * _MARGIN
+        lanes = {lane.id: lane for lane in self.j.lanes}
+        for r, (kind, top, h) in enumerate(plan.rows):
+            if kind in ("title", "legend"):
+                box(f"row{r}", left, top, span, h, **paper)
+                continue
+            box(f"row{r}h", left, top, _HEAD_W, h, **paper)
+            for n, (x, w) in enumerate(plan.columns):
+                box(f"row{r}c{n}", x, top, w, h, **paper)
+        title_row = plan.rows[0]
+        text(
+            "title",
+            left + _PAD,
+            title_row[1] + _PAD,
+            span - 2 * _PAD,
+            plan.title.height,
+            plan.title.html,
+            ALIGN="LEFT",
+            BALIGN="LEFT",
+            VALIGN="TOP",
+        )
+        head_row = plan.rows[1]
+        text(
+            "phases",
+            left + _PAD,
+            head_row[1] + _PAD,
+            _HEAD_W - 2 * _PAD,
+            head_row[2] - 2 * _PAD,
+            _font(_entities(self.w("phases")) + " →", 14, bold=True),
+            ALIGN="LEFT",
+            VALIGN="TOP",
+        )
+        for n, head in enumerate(plan.phase_heads):
+            x, w = plan.columns[n]
+            text(
+                f"phase{n}",
+                x + _PAD,
+                head_row[1] + _PAD,
+                w - 2 * _PAD,
+                head_row[2] - 2 * _PAD,
+                head.html,
+                VALIGN="TOP",
+            )
+        for r, (kind, top, _) in enumerate(plan.rows[2:-1], 2):
+            lane = lanes[kind]
+            head = self.lane_head(lane)
+            text(
+                f"lane{r}",
+                left + _PAD,
+                top + _PAD,
+                _HEAD_W - 2 * _PAD,
+                head.height,
+                head.html,
+                ALIGN="LEFT",
+                BALIGN="LEFT",
+                VALIGN="TOP",
+            )
+        for step_id, spot in plan.spots.items():
+            postit = self.postit_labels[step_id]
+            graph.node(
+                f"s{self.numbers[step_id]}",
+                label=f"<{postit.html}>",
+                pos=pos(plan.slot_x(spot.phase, spot.column), spot.top + postit.height / 2),
+            )
+        for i, (x, y, item) in enumerate(plan.legend):
+            graph.node(
+                f"legend{i}",
+                label=f"<{item.html}>",
+                pos=pos(x + item.width / 2, y + item.height / 2),
+            )
+        for r, (kind, _, _) in enumerate(plan.rows):
+            scale = self.curve_lanes.get(kind)
+            if scale is not None and self.j.phases:
+                self.draw_curve(graph, plan, r, scale, pos)
+        for kind, x, y, w, h in plan.actions:
+            if kind.startswith("group:"):
+                scope = Scope(kind.split(":", 1)[1])
+                box(f"group_{scope.value}", x, y, w, h, style="rounded,dashed", color="#7986cb")
+                text(
+                    f"group_{scope.value}_name",
+                    x + 12,
+                    y + 6,
+                    w - 24,
+                    _line(14),
+                    _font(_entities(words.text(scope, self.lang)), 14, bold=True),
+                    ALIGN="LEFT",
+                )
+        for kind, x, y, w, h in plan.actions:
+            if not kind.startswith("group:"):
+                action = self.action_labels[kind]
+                graph.node(
+                    "a" + self.action_ids[kind][1:],
+                    label=f"<{action.html}>",
+                    pos=pos(x + w / 2, y + h / 2),
+                )
+
+    def draw_curve(
+        self, graph: Any, plan: _Plan, row: int, scale: Scale, pos: Callable[[float, float], str]
+    ) -> None:
+        """The rating lane of *scale*: its levels, and a point under every post-it column.
+
+        A column's point is the mean of its rated post-its (as a phase's), so the
+        emotion and the motivation curve share their x with the post-its above them.
+        """
+        kind, top, _ = plan.rows[row]
+        lane = next(lane for lane in self.j.lanes if lane.id == kind)
+        first = top + _PAD + self.lane_head(lane).height + 12
+        span = max(1, scale.maximum - scale.minimum)
+        best_high = scale.is_better(scale.maximum, scale.minimum)
+
+        def y_of(value: float) -> float:
+            t = (value - scale.minimum) / span
+            return first + (1 - t if best_high else t) * span * _LEVEL
+
+        start = plan.columns[0][0] + 4
+        end = plan.columns[-1][0] + plan.columns[-1][1] - 4
+        for p in scale.points:
+            y = y_of(p)
+            text = self.text.lines(
+                f"{p} {scale.label(p) or ''}".strip(), _chars(_HEAD_W - 2 * _PAD, 9), 2
+            )
+            graph.node(
+                f"r{row}l{p}",
+                label=(
+                    '<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+                    f'<TD FIXEDSIZE="TRUE" WIDTH="{_HEAD_W - 2 * _PAD:.0f}" HEIGHT="{_LEVEL:.0f}" '
+                    f'ALIGN="RIGHT" BALIGN="RIGHT">{_font("<BR/>".join(text), 9)}</TD>'
+                    "</TR></TABLE>>"
+                ),
+                pos=pos(_MARGIN + _HEAD_W / 2, y),
+            )
+            for end_name, x in (("a", start), ("b", end)):
+                graph.node(f"r{row}g{p}{end_name}", style="invis", shape="point", pos=pos(x, y))
+            graph.edge(
+                f"r{row}g{p}a",
+                f"r{row}g{p}b",
+                color=postit_colour(scale, p),
+                penwidth="2.5",
+            )
+        columns: dict[tuple[int, int], list[tuple[Step, Rating]]] = {}
+        for step_id, spot in plan.spots.items():
+            step = self.steps[step_id]
+            rating = step.rating(scale.id)
+            if rating is not None and rating.votes:
+                columns.setdefault((spot.phase, spot.column), []).append((step, rating))
+        points: list[tuple[float, float, list[tuple[Step, Rating]]]] = []
+        for phase, column in sorted(columns):
+            rated = sorted(columns[phase, column], key=lambda sr: self.numbers[sr[0].id])
+            mean = phase_mean(r.votes for _, r in rated)
+            assert mean is not None  # every rating in *rated* has votes
+            points.append((plan.slot_x(phase, column), mean, rated))
+        for i, (x, value, _) in enumerate(points):
+            graph.node(f"r{row}k{i}", style="invis", shape="point", pos=pos(x, y_of(value)))
+            if i:
+                graph.edge(f"r{row}k{i - 1}", f"r{row}k{i}", color="#4e342e", penwidth="2")
+        for i, (x, value, rated) in enumerate(points):
+            tip = "; ".join(
+                f"{self.numbers[s.id]}. {s.title}: {number(r.value, self.lang)}" for s, r in rated
+            )
+            marked = any(s.moment_of_truth for s, _ in rated)
+            _point(graph, f"r{row}p{i}", scale, value, 0.17, marked, pos(x, y_of(value)), tip)
+
+
+def step_numbers(journey: Journey) -> dict[str, int]:
+    """The number of every step on the wall and the curve: phase by phase, in file order.
+
+    Post-its, curve points and improvement actions refer to steps by these numbers.
+    Steps in a phase the journey does not have get none.
+    """
+    order = {p.id: i for i, p in enumerate(journey.phases)}
+    placed = sorted((s for s in journey.steps if s.phase in order), key=lambda s: order[s.phase])
+    return {step.id: n for n, step in enumerate(placed, 1)}
 
 
 def journey_graph(journey: Journey, options: GraphOptions | None = None) -> object:
-    """The :class:`graphviz.Digraph` of the wall for *journey*."""
+    """The :class:`graphviz.Digraph` of the wall for *journey*, every node pinned.
+
+    Draw it with ``neato -n2`` (as :func:`run_dot` does); plain ``dot`` also works,
+    it reads ``layout=neato`` from the graph, but takes longer on a long wall.
+    """
     import graphviz
 
     options = options or GraphOptions()
@@ -550,49 +943,19 @@ def journey_graph(journey: Journey, options: GraphOptions | None = None) -> obje
     graph = graphviz.Digraph(
         name="klantreis",
         graph_attr={
-            "rankdir": "TB",
+            "comment": "every position is pinned: draw it with neato -n2",
+            "layout": "neato",
+            "inputscale": "72",
+            "overlap": "true",
+            "splines": "line",
             "bgcolor": "#f7f3ec",
-            "pad": "0.4",
-            "nodesep": "0.35",
-            "ranksep": "0.9",
+            "pad": "0.3",
             "fontname": "Helvetica",
         },
         node_attr={"shape": "plaintext", "margin": "0", "fontname": "Helvetica"},
-        edge_attr={"color": "#1565c0b0", "penwidth": "1.4", "arrowsize": "0.8", "style": "dashed"},
+        edge_attr={"dir": "none", "arrowhead": "none"},
     )
-    graph.node("wall", label="<" + wall.html() + ">")
-    if options.actions and journey.actions:
-        for scope, name in (
-            (Scope.OURSELVES, "cluster_ourselves"),
-            (Scope.OTHERS, "cluster_others"),
-        ):
-            actions = [a for a in journey.actions if a.scope is scope]
-            if not actions:
-                continue
-            with graph.subgraph(name=name) as cluster:
-                cluster.attr(
-                    label="<" + _font(_entities(words.text(scope, wall.lang)), 14, bold=True) + ">",
-                    style="rounded,dashed",
-                    color="#7986cb",
-                    labeljust="l",
-                )
-                nodes = []
-                for action in actions:
-                    node = "a" + wall.action_ids[action.id][1:]
-                    cluster.node(
-                        node, label=wall.action_label(wall.action_ids[action.id], action.id)
-                    )
-                    nodes.append(node)
-                # Stack long lists in rows, so the actions hang under the paper.
-                for above, below in zip(nodes, nodes[_ACTIONS_PER_ROW:], strict=False):
-                    cluster.edge(above, below, style="invis")
-        for action in journey.actions:
-            node = "a" + wall.action_ids[action.id][1:]
-            targets = [t for t in action.targets if t in wall.port]
-            if not targets:
-                graph.edge("wall", node, style="invis")
-            for target in targets:
-                graph.edge(f"wall:{wall.port[target]}:s", f"{node}:n", dir="back")
+    wall.draw(graph)
     return graph
 
 
@@ -640,7 +1003,9 @@ def curve_graph(journey: Journey, options: GraphOptions | None = None) -> object
     ]
     # At most _CURVE_POINTS points: a long journey is drawn as means of groups.
     size = max(1, math.ceil(len(rated) / _CURVE_POINTS))
+    numbers = step_numbers(journey)
     points: list[tuple[Step, float, int]] = []
+    names: list[str] = []  # the numbers of the post-its a point stands for
     for phase in journey.phases:
         in_phase = [(s, r) for s, r in rated if s.phase == phase.id]
         for start in range(0, len(in_phase), size):
@@ -648,6 +1013,8 @@ def curve_graph(journey: Journey, options: GraphOptions | None = None) -> object
             mean = phase_mean(r.votes for _, r in group)
             assert mean is not None  # every rating in *rated* has votes
             points.append((group[0][0], mean, len(group)))
+            first, last = numbers[group[0][0].id], numbers[group[-1][0].id]
+            names.append(f"{first}" if first == last else f"{first}–{last}")
     levels = list(scale.points)
     best_high = scale.is_better(scale.maximum, scale.minimum)
     dx, dy, left = 64.0, 44.0, 0.0
@@ -704,28 +1071,43 @@ def curve_graph(journey: Journey, options: GraphOptions | None = None) -> object
     for i, (step, value, count) in enumerate(points):
         px, py = xs[i], y_of(value)
         tip = step.title if count == 1 else f"{step.title} … ({count})"
-        graph.node(
-            f"p{i}",
-            label="",
-            shape="circle",
-            style="filled",
-            width="0.22",
-            fixedsize="true",
-            fillcolor=_dot_colour(scale, value),
-            color="#b71c1c" if step.moment_of_truth else "#3e2723",
-            penwidth="3" if step.moment_of_truth else "1",
-            pos=f"{px:.0f},{py:.0f}!",
-            tooltip=_escstring(f"{tip}: {number(value, lang)}"),
-        )
+        where = f"{px:.0f},{py:.0f}!"
+        text = f"{tip}: {number(value, lang)}"
+        _point(graph, f"p{i}", scale, value, 0.22, step.moment_of_truth, where, text)
         if step.moment_of_truth:
             graph.node(
                 f"m{i}",
                 label=f"<{_font('★', 14, colour='#b71c1c')}>",
                 pos=f"{px:.0f},{py + 18:.0f}!",
             )
+        # the number of its post-it on the wall, under the point
+        graph.node(
+            f"n{i}",
+            label=f"<{_font(names[i], 9 if count == 1 else 8, colour='#3e2723', bold=True)}>",
+            pos=f"{px:.0f},{py - 19:.0f}!",
+        )
         if i:
             graph.edge(f"p{i - 1}", f"p{i}", color="#4e342e", penwidth="2.5")
     return graph
+
+
+def _point(
+    graph: Any, name: str, scale: Scale, value: float, size: float, marked: bool, pos: str, tip: str
+) -> None:
+    """A point of a curve: coloured by *value*, a thick red ring when *marked* (moment of truth)."""
+    graph.node(
+        name,
+        label="",
+        shape="circle",
+        style="filled",
+        width=f"{size}",
+        fixedsize="true",
+        fillcolor=_dot_colour(scale, value),
+        color="#b71c1c" if marked else "#3e2723",
+        penwidth="2.5" if marked else "1",
+        pos=pos,
+        tooltip=_escstring(tip),
+    )
 
 
 def _escstring(text: str) -> str:
@@ -758,7 +1140,7 @@ def run_dot(source: str, fmt: str, *, timeout: float = 120.0, dpi: int | None = 
     program = shutil.which("dot")
     if program is None:
         raise ExportError(f"cannot make {fmt.upper()}: {_INSTALL}")
-    command = [program, f"-T{fmt}"]
+    command = [program, "-n2", f"-T{fmt}"]  # -n2: neato keeps the pinned positions
     if dpi is not None:
         command.append(f"-Gdpi={dpi}")
     try:
