@@ -4,6 +4,7 @@ Run from the repository root::
 
     python docs/screenshots.py              # every picture
     python docs/screenshots.py html-map     # one, by name
+    python docs/screenshots.py wall         # the Graphviz wall (needs Graphviz only)
 
 Each picture has one function below, registered in :data:`PICTURES`. The HTML map is
 opened in headless Chromium through Playwright (Debian's ``chromium``; set
@@ -67,8 +68,18 @@ def html_map(out: Path, browser: Any = None) -> Path:
     return out
 
 
+def wall(out: Path) -> Path:
+    """The Graphviz wall of the English example (four phases), as PNG at 72 dpi."""
+    import klantreis
+
+    journey = klantreis.load(EXAMPLES / "debt-counselling-en.yaml")
+    klantreis.export(journey, "png", output=out, dpi=72)
+    return out
+
+
 PICTURES: dict[str, Callable[..., Path]] = {
     "html-map": html_map,
+    "wall": wall,
 }
 """Each picture's name (its file is ``docs/images/NAME.png``) and the function that makes it:
 ``function(out_path)`` writes the picture and returns its path."""

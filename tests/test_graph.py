@@ -6,6 +6,7 @@ that checks the message when it is missing.
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import re
 import shutil
@@ -446,3 +447,16 @@ def test_the_curve_view_numbers_its_points_like_the_postits(examples):
     wall = drawn(journey)
     postits = node_boxes(wall, r"s\d+")
     assert {f"s{n}" for n in rated} <= postits.keys()  # the same numbers on the wall
+
+
+def test_the_docs_picture_of_the_wall_is_drawn_by_a_script(tmp_path):
+    script = Path(__file__).parent.parent / "docs" / "screenshots.py"
+    spec = importlib.util.spec_from_file_location("screenshots", script)
+    screenshots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(screenshots)
+    picture = screenshots.PICTURES["wall"](tmp_path / "wall.png")
+    assert picture == tmp_path / "wall.png"
+    assert picture.read_bytes().startswith(b"\x89PNG")
+    shown = (script.parent / "exporting.md").read_text(encoding="utf-8")
+    assert "](images/wall.png)" in shown
+    assert (script.parent / "images" / "wall.png").is_file()
