@@ -460,3 +460,12 @@ def test_the_docs_picture_of_the_wall_is_drawn_by_a_script(tmp_path):
     shown = (script.parent / "exporting.md").read_text(encoding="utf-8")
     assert "](images/wall.png)" in shown
     assert (script.parent / "images" / "wall.png").is_file()
+
+
+@pytest.mark.parametrize("scale", ["emotion", "motivation"])
+def test_the_curve_view_wraps_its_labels_instead_of_cutting_them(examples, scale):
+    journey = klantreis.load(examples / "depressie-ggz-2026-najaar.yaml")
+    texts = svg_texts(klantreis.export(journey, "svg", view="curve", scale=scale))
+    assert not [t for t in texts if "…" in t or "Markdown" in t]
+    label = journey.scale(scale).label(1)
+    assert " ".join(t for t in texts if t in label or t.startswith("1 ")).endswith(label[-8:])

@@ -986,12 +986,13 @@ def curve_graph(journey: Journey, options: GraphOptions | None = None) -> object
         node_attr={"shape": "plaintext", "fontname": "Helvetica", "margin": "0"},
         edge_attr={"dir": "none", "arrowhead": "none"},
     )
-    title = _font(html_text(journey.title, width=80, max_lines=2), 20, bold=True)
+    wrap = _Text(lang)
+    title = _font("<BR/>".join(wrap.lines(journey.title, 80, 3)), 20, bold=True)
     if scale is None:
         graph.node("title", label=f"<{title}>", pos="0,0!")
         return graph
-    direction = _entities(words.text(scale.direction, lang))
-    subtitle = _font(f"{html_text(scale.name, width=40, max_lines=1)} ({direction})", 12)
+    direction = words.text(scale.direction, lang)  # escaped with the name, below
+    subtitle = _font("<BR/>".join(wrap.lines(f"{scale.name} ({direction})", 60, 2)), 12)
     order = {p.id: i for i, p in enumerate(journey.phases)}
     rated = [
         (s, r)
@@ -1040,12 +1041,8 @@ def curve_graph(journey: Journey, options: GraphOptions | None = None) -> object
     )
     for n, level in enumerate(levels):
         y = y_of(level)
-        text = f"{level}" + (
-            f" {html_text(scale.label(level) or '', width=28, max_lines=1)}"
-            if scale.label(level)
-            else ""
-        )
-        graph.node(f"y{n}", label=f"<{_font(text, 10)}>", pos=f"{left - 70:.0f},{y:.0f}!")
+        text = "<BR/>".join(wrap.lines(f"{level} {scale.label(level) or ''}".strip(), 26, 4))
+        graph.node(f"y{n}", label=f"<{_font(text, 10)}>", pos=f"{left - 86:.0f},{y:.0f}!")
         graph.node(f"g{n}a", label="", shape="point", width="0", pos=f"{left:.0f},{y:.0f}!")
         graph.node(f"g{n}b", label="", shape="point", width="0", pos=f"{right:.0f},{y:.0f}!")
         graph.edge(
@@ -1053,9 +1050,7 @@ def curve_graph(journey: Journey, options: GraphOptions | None = None) -> object
         )
     bottom = -40.0
     for p_index, (phase, (start_x, end_x)) in enumerate(zip(journey.phases, bands, strict=True)):
-        name = _font(
-            f"{p_index + 1}. " + html_text(phase.name, width=16, max_lines=3), 11, bold=True
-        )
+        name = _font("<BR/>".join(wrap.lines(f"{p_index + 1}. {phase.name}", 16, 4)), 11, bold=True)
         middle = (start_x + end_x) / 2
         graph.node(f"ph{p_index}", label=f"<{name}>", pos=f"{middle:.0f},{bottom:.0f}!")
         if p_index:
