@@ -336,11 +336,35 @@ def walls() -> dict[str, tuple[Journey, ET.Element]]:
     return {name: (journey, drawn(journey)) for name, journey in found.items()}
 
 
+def size(root: ET.Element) -> tuple[float, float]:
+    width, height = (float(root.get(k).removesuffix("pt")) for k in ("width", "height"))
+    return width, height
+
+
 @pytest.mark.parametrize("name", [*EXAMPLES, "long"])
 def test_the_wall_is_a_landscape_roll(walls, name):
-    _, root = walls[name]
-    width, height = (float(root.get(k).removesuffix("pt")) for k in ("width", "height"))
+    width, height = size(walls[name][1])
     assert width > 1.3 * height, (width, height)
+
+
+@pytest.mark.parametrize(
+    "journey",
+    [
+        Journey(title="T"),  # no phase, eleven empty lanes
+        Journey(
+            title="T",
+            phases=[Phase(name="P")],
+            lanes=[klantreis.Lane(id="legend", name="Legend", kind="client")],
+            steps=[Step(title="S", phase="p", lane="legend")],
+        ),
+    ],
+)
+def test_an_empty_or_odd_wall_is_landscape_too(journey):
+    root = drawn(journey)
+    width, height = size(root)
+    assert width > 1.3 * height, (width, height)
+    assert len(node_boxes(root, r"s\d+")) == len(journey.steps)
+    assert node_boxes(root, "row2c0")  # the first lane has its cells, whatever its id
 
 
 @pytest.mark.parametrize("name", [*EXAMPLES, "long"])

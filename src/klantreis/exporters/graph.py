@@ -604,9 +604,7 @@ class _Wall:
             else:
                 low = cap + 1
         plan = self.layout(low, 0.0)
-        for _ in range(3):  # wider phases leave fewer lines in the title and actions
-            if plan.width >= _ROLL * plan.height:
-                break
+        if plan.width < _ROLL * plan.height:  # a wider wall is never higher
             extra = (_ROLL * plan.height - plan.width) / max(1, phases)
             plan = self.layout(low, extra + 1.0)
         return plan
@@ -625,8 +623,8 @@ class _Wall:
             columns.append((x, width))
             x += width + _TAPE
         if not phases:
-            columns.append((x, 200.0))
-            x += 200.0 + _TAPE
+            columns.append((x, 200.0 + extra))
+            x += 200.0 + extra + _TAPE
         right = x - _TAPE
         wall_width = right + _MARGIN
         inner = right - _MARGIN
@@ -758,8 +756,8 @@ class _Wall:
         paper = {"style": "filled", "fillcolor": PAPER, "color": PAPER}
         span = plan.width - 2 * _MARGIN
         lanes = {lane.id: lane for lane in self.j.lanes}
-        for r, (kind, top, h) in enumerate(plan.rows):
-            if kind in ("title", "legend"):
+        for r, (_, top, h) in enumerate(plan.rows):
+            if r in (0, len(plan.rows) - 1):  # the title and the legend span the paper
                 box(f"row{r}", left, top, span, h, **paper)
                 continue
             box(f"row{r}h", left, top, _HEAD_W, h, **paper)
