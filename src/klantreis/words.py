@@ -702,7 +702,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "html.ourselves": ("Wat we zelf kunnen doen", "What we can do ourselves"),
     "html.others": ("Waar we anderen voor nodig hebben", "What needs others"),
     "html.curve_of": ("{scale} per stap", "{scale} per step"),
-    "html.no_rating": ("geen score", "no rating"),
     "html.point": ("stap {n}: {value}", "step {n}: {value}"),
     "html.unplaced": ("Stappen buiten de muur", "Steps off the wall"),
     "html.unplaced_why": (

@@ -32,6 +32,7 @@ from typing import Any
 from attrs import frozen
 
 from klantreis import words
+from klantreis.aggregate import format_number, nearest_point, step_mean
 from klantreis.exporters import Exporter, localize, option
 from klantreis.exporters._common import duration_text, strip_controls
 from klantreis.hookspecs import hookimpl
@@ -103,6 +104,20 @@ def _text(value: str | None) -> str | None:
     return None if value is None else strip_controls(value)
 
 
+def _shown(value: float | None) -> str | None:
+    """*value* as every output shows it (:mod:`klantreis.aggregate`), with a decimal point;
+    the page writes a decimal comma in Dutch."""
+    return None if value is None else format_number(value, Language.EN)
+
+
+def _rating(scale: str, votes: tuple[int, ...]) -> list[Any]:
+    """``[scale, votes, mean as shown, the scale point nearest to it]`` (the last two
+    ``None`` without votes), so the page counts and rounds as every other output."""
+    mean = step_mean(votes)
+    point = nearest_point(mean) if mean is not None else None
+    return [scale, list(votes), _shown(mean), point]
+
+
 def _step(step: Step) -> dict[str, Any]:
     data: dict[str, Any] = {"id": step.id, "title": _text(step.title)}
     data["phase"], data["lane"] = step.phase, step.lane
@@ -116,7 +131,7 @@ def _step(step: Step) -> dict[str, Any]:
         d = step.duration
         data["dur"] = [duration_text(d, Language.NL), duration_text(d, Language.EN)]
     if step.ratings:
-        data["ratings"] = [[r.scale, list(r.votes)] for r in step.ratings]
+        data["ratings"] = [_rating(r.scale, r.votes) for r in step.ratings]
     if step.pain_points.client:
         data["painC"] = [_text(p) for p in step.pain_points.client]
     if step.pain_points.professional:
@@ -278,8 +293,8 @@ def _comparison(old_path: str, journey: Journey) -> dict[str, Any]:
             "step": r.step,
             "label": _text(r.label),
             "scale": r.scale,
-            "old": list(r.old_votes) if r.old_votes is not None else None,
-            "new": list(r.new_votes) if r.new_votes is not None else None,
+            "old": _shown(r.old_value),
+            "new": _shown(r.new_value),
             "verdict": r.verdict.value,
         }
 
@@ -298,8 +313,8 @@ def _comparison(old_path: str, journey: Journey) -> dict[str, Any]:
                     {
                         "scale": s.scale,
                         "name": _text(s.name),
-                        "old": s.old_mean,
-                        "new": s.new_mean,
+                        "old": _shown(s.old_mean),
+                        "new": _shown(s.new_mean),
                         "verdict": s.verdict.value,
                     }
                     for s in p.scales

@@ -25,17 +25,14 @@
     return text;
   }
   const L = () => (lang === "nl" ? 0 : 1);
-  function num(value) {
-    if (value === null || value === undefined || Number.isNaN(value)) return "–";
-    const r = Math.sign(value) * Math.round(Math.abs(value) * 10) / 10; // half away from zero
-    const text = Number.isInteger(r) ? String(r) : r.toFixed(1);
-    return lang === "nl" ? text.replace(".", ",") : text;
+  // Numbers come rounded from klantreis (halves away from zero, as in every output);
+  // the page only writes them with a decimal comma in Dutch.
+  function num(shown) {
+    if (shown === null || shown === undefined) return "–";
+    return lang === "nl" ? shown.replace(".", ",") : shown;
   }
   function mean(votes) {
     return votes && votes.length ? votes.reduce((a, b) => a + b, 0) / votes.length : null;
-  }
-  function roundHalfAway(v) {
-    return Math.sign(v) * Math.round(Math.abs(v));
   }
 
   // --- the journey, indexed ---------------------------------------------------------------
@@ -96,24 +93,25 @@
   for (const s of unplaced) s.n = ++counter;
   for (const s of steps) stepById.set(s.id, s);
 
+  // a step's rating on a scale: [scale, votes, mean as shown, nearest point], or null
   function rating(s, scaleId) {
     const r = (s.ratings || []).find((x) => x[0] === scaleId);
-    return r ? r[1] : null;
+    return r && r[1].length ? r : null;
   }
   function scaleLabel(scale, value) {
     const labels = scale.labels[L()] || [];
     const label = labels[value - scale.min];
     return label || null;
   }
-  function ratingText(scale, votes) {
-    if (!votes.length) return w("html.no_rating");
+  function ratingText(scale, r) {
+    const votes = r[1];
+    if (!votes.length) return w("export.not_rated");
     if (votes.length === 1) {
       const label = scale ? scaleLabel(scale, votes[0]) : null;
       return String(votes[0]) + (label ? " (" + label + ")" : "");
     }
-    const m = mean(votes);
-    const label = scale ? scaleLabel(scale, roundHalfAway(m)) : null;
-    return num(m) + " " + w("export.mean") + " (" + votes.join(", ") + ")" + (label ? " – " + label : "");
+    const label = scale ? scaleLabel(scale, r[3]) : null;
+    return num(r[2]) + " " + w("export.mean") + " (" + votes.join(", ") + ")" + (label ? " – " + label : "");
   }
   function goodness(scale, value) {
     const span = scale.max - scale.min;
@@ -299,10 +297,8 @@
     if (state.open && !openActions(s)) return false;
     if (state.band) {
       const [scale, a, b] = state.band.split(":");
-      const votes = rating(s, scale);
-      if (!votes || !votes.length) return false;
-      const v = roundHalfAway(mean(votes));
-      if (v < Number(a) || v > Number(b)) return false;
+      const r = rating(s, scale);
+      if (!r || r[3] < Number(a) || r[3] > Number(b)) return false;
     }
     if (state.q) {
       const q = state.q.toLocaleLowerCase();
@@ -352,8 +348,8 @@
     b.dataset.step = s.id;
     b.id = "step-" + s.n;
     b.setAttribute("aria-haspopup", "dialog");
-    const votes = emotion ? rating(s, emotion.id) : null;
-    if (votes && votes.length) b.classList.add("g" + Math.round(goodness(emotion, mean(votes)) * 4));
+    const felt = emotion ? rating(s, emotion.id) : null;
+    if (felt) b.classList.add("g" + Math.round(goodness(emotion, mean(felt[1])) * 4));
     if (s.mot) b.classList.add("mot");
     const head = add(b, "span", "head");
     add(head, "span", "num", String(s.n));
@@ -362,8 +358,8 @@
       m.title = w("export.moment_of_truth");
     }
     add(b, "span", "title", s.title);
-    for (const [scale, v] of s.ratings || []) {
-      add(b, "span", "rating", scaleName(scale) + " " + ratingText(scales.get(scale), v));
+    for (const r of s.ratings || []) {
+      add(b, "span", "rating", scaleName(r[0]) + " " + ratingText(scales.get(r[0]), r));
     }
     for (const p of s.painC || []) add(b, "span", "pain", "⚠ " + w("export.pain_client") + ": " + p);
     for (const p of s.painP || []) add(b, "span", "pain", "⚠ " + w("export.pain_professional") + ": " + p);
@@ -392,16 +388,15 @@
     const points = [];
     const ratedLanes = [];
     for (const s of placed) {
-      const v = rating(s, scale.id);
-      if (v && v.length && !ratedLanes.includes(s.row)) ratedLanes.push(s.row);
+      if (rating(s, scale.id) && !ratedLanes.includes(s.row)) ratedLanes.push(s.row);
     }
     ratedLanes.sort((a, b) => a - b);
     for (const s of placed) {
-      const v = rating(s, scale.id);
-      if (!v || !v.length) continue;
+      const r = rating(s, scale.id);
+      if (!r) continue;
       const k = ratedLanes.indexOf(s.row);
       const x = s.col * COL + (COL * (k + 1)) / (ratedLanes.length + 1);
-      points.push({ s: s, x: x, v: mean(v) });
+      points.push({ s: s, x: x, v: mean(r[1]), shown: r[2] });
     }
     points.sort((a, b) => a.x - b.x);
     const height = 132;
@@ -410,7 +405,7 @@
     const y = (v) => top + (1 - goodness(scale, v)) * (bottom - top);
     const width = columns * COL;
     const g = svg("svg", { width: width, height: height, viewBox: "0 0 " + width + " " + height, role: "img" });
-    g.setAttribute("aria-label", w("html.curve_of", { scale: scale.name[L()] }) + ": " + points.map((p) => w("html.point", { n: p.s.n, value: num(p.v) })).join(", "));
+    g.setAttribute("aria-label", w("html.curve_of", { scale: scale.name[L()] }) + ": " + points.map((p) => w("html.point", { n: p.s.n, value: num(p.shown) })).join(", "));
     for (let v = scale.min; v <= scale.max; v++) {
       g.appendChild(svg("line", { x1: 0, x2: width, y1: y(v), y2: y(v), class: "gl" }));
       const t = svg("text", { x: 4, y: y(v) - 3, class: "tick" });
@@ -427,10 +422,10 @@
       const dot = svg("g", { class: "pt", "data-step": p.s.id });
       dot.appendChild(svg("circle", { cx: p.x, cy: y(p.v), r: 5 }));
       const label = svg("text", { x: p.x, y: y(p.v) - 8, class: "val" });
-      label.textContent = num(p.v);
+      label.textContent = num(p.shown);
       dot.appendChild(label);
       const title = svg("title");
-      title.textContent = w("html.step_n", { n: p.s.n }) + ": " + p.s.title + " – " + scale.name[L()] + " " + num(p.v);
+      title.textContent = w("html.step_n", { n: p.s.n }) + ": " + p.s.title + " – " + scale.name[L()] + " " + num(p.shown);
       dot.appendChild(title);
       g.appendChild(dot);
     }
@@ -606,10 +601,9 @@
 
   // One line per step: "12 Title: Emotie 2 → 3 beter · Motivatie 3 → 2 beter".
   function ratingLines(ratings) {
-    const votes = (v) => (v === null ? "–" : num(mean(v)));
     const lines = new Map();
     for (const r of ratings) {
-      const part = scaleName(r.scale) + " " + votes(r.old) + " → " + votes(r.new) + " " + w("diff.verdict." + r.verdict);
+      const part = scaleName(r.scale) + " " + num(r.old) + " → " + num(r.new) + " " + w("diff.verdict." + r.verdict);
       if (!lines.has(r.step)) {
         const s = stepById.get(r.step);
         lines.set(r.step, [(s ? s.n + " " : "") + r.label + ": "]);
@@ -643,8 +637,9 @@
     fact(facts, w("export.channels"), (s.channels || []).map((c) => w("channel." + c)).join(", "));
     fact(facts, w("export.duration"), s.dur ? s.dur[L()] : null);
     fact(facts, w("export.description"), s.desc);
-    for (const [scale, v] of s.ratings || []) {
-      fact(facts, scaleName(scale), ratingText(scales.get(scale), v) + (v.length > 1 ? " · " + v.length + " " + w("export.votes") : ""));
+    for (const r of s.ratings || []) {
+      const n = r[1].length;
+      fact(facts, scaleName(r[0]), ratingText(scales.get(r[0]), r) + (n > 1 ? " · " + n + " " + w("export.votes") : ""));
     }
     fact(facts, w("export.pain_points") + " (" + w("export.pain_client") + ")", (s.painC || []).join(" · "));
     fact(facts, w("export.pain_points") + " (" + w("export.pain_professional") + ")", (s.painP || []).join(" · "));
