@@ -411,9 +411,50 @@ def bench_exports(j: Any, table: Table, reps: int, quick: bool) -> None:
         table.add(
             n, f"export {name}", t, "to_data + orjson.dumps", floor, note=f"{size / 1e6:.1f} MB"
         )
+        if name == "html" and not quick:
+            opened = html_open(j)
+            note = "first frame, median of 3" if opened is not None else "no Chromium/Playwright"
+            table.add(n, "open the html map in Chromium", opened, note=note)
 
 
 GRAPHVIZ_TIMEOUT = 60
+
+FIRST_FRAME = (
+    "new Promise(r => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)))"
+)
+"""Milliseconds from navigation to the first frame after the map's script has run."""
+
+
+def html_open(j: Any, reps: int = 3) -> float | None:
+    """Seconds until the HTML map of *j* is drawn and usable in headless Chromium.
+
+    ``None`` when Playwright or Chromium is missing (docs/screenshots.py says where
+    Chromium is looked for and how it is started).
+    """
+    import tempfile
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    sys.path.insert(0, str(HERE.parent / "docs"))
+    from screenshots import CHROMIUM, CHROMIUM_ARGS
+
+    if shutil.which(CHROMIUM) is None:
+        return None
+    times = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        path = Path(tmp) / "map.html"
+        klantreis.export(j, "html", output=path)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+        for _ in range(reps):
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            page.goto(path.as_uri(), timeout=120_000)
+            page.wait_for_selector("html[data-ready]", timeout=120_000)
+            times.append(page.evaluate(FIRST_FRAME) / 1000)
+            page.close()
+        browser.close()
+    return statistics.median(times)
 
 
 def _export_order(item: tuple[str, Any]) -> tuple[bool, bool, str]:
