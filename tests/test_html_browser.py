@@ -374,3 +374,44 @@ def test_print_fits_the_wall_on_the_page(najaar, tmp_path):
     pdf = tmp_path / "wall.pdf"
     page.pdf(path=str(pdf), format="A3", landscape=True)
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_ratings_show_the_numbers_every_output_shows(browser, tmp_path):
+    """The edge cases of klantreis.aggregate on the page, in both languages: halves away
+    from zero, and the label of the point nearest the number shown (not the exact mean)."""
+    from klantreis.exporters._common import rating_text
+
+    votes = [
+        (2, 3),  # 2,5: labelled as point 3
+        (2,) * 6 + (3,) * 5,  # 2,4545…: shown 2,5, so point 3 as well (rounding 2,45… gave 2)
+        (2,) * 19 + (3,),  # 2,05: 2,1
+        (3, 4, 4),  # 3,666…: 3,7
+        (4,),
+    ]
+    journey = klantreis.Journey(
+        title="Getallen",
+        language=klantreis.Language.NL,
+        phases=[klantreis.Phase(name="Fase", id="p")],
+        steps=[
+            klantreis.Step(
+                title=f"Stap {i}",
+                id=f"s{i}",
+                phase="p",
+                lane="client",
+                ratings=[klantreis.Rating("emotion", v)],
+            )
+            for i, v in enumerate(votes)
+        ],
+    )
+    opened = Opened(browser, _export(journey, tmp_path / "numbers.html"))
+    page = opened.page
+    for language, toggle in ((klantreis.Language.NL, False), (klantreis.Language.EN, True)):
+        if toggle:
+            page.click("#lang-toggle")
+        scale = klantreis.default_scales(language)[0]  # the page holds both languages' names
+        for step in journey.steps:
+            shown = page.locator(f'.postit[data-step="{step.id}"] .rating').first.inner_text()
+            expected = rating_text(scale, step.ratings[0], language)
+            assert shown == f"{scale.name} {expected}", step.id
+    assert opened.errors == []
+    opened.page.close()
