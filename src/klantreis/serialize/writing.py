@@ -15,13 +15,18 @@ from typing import Any
 import attrs
 import yaml
 
+try:
+    import orjson as _orjson
+except ImportError:  # not on PyPy, nor where it was left out: the standard library writes
+    _orjson = None  # type: ignore[assignment]
+
 from klantreis._files import atomic_write
 from klantreis.model import Journey, Language
 from klantreis.serialize.limits import DEFAULT_LIMITS, FORMAT_VERSION, Format
 from klantreis.serialize.structuring import unstructure
 from klantreis.serialize.yaml_reader import TAG, plain_scalar
 
-__all__ = ["Dumper", "dump", "dumps", "to_data"]
+__all__ = ["Dumper", "dump", "dumps", "json_text", "to_data"]
 
 
 def to_data(journey: Journey, *, include_defaults: bool = False) -> dict[str, Any]:
@@ -78,11 +83,26 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 Dumper.add_representer(str, _represent_str)
 
 
+def json_text(data: Any) -> str:
+    """*data* as canonical JSON text: two-space indent, non-ASCII kept, a final newline.
+
+    orjson writes it (about 30 times faster than the standard library's pure-Python
+    indenting encoder) where it is installed, as it is on CPython; the standard library
+    writes the same text elsewhere, and for what orjson refuses (an integer beyond 64 bits).
+    """
+    if _orjson is not None:
+        try:
+            return _orjson.dumps(data, option=_orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+        except _orjson.JSONEncodeError:
+            pass
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def dumps(journey: Journey, format: Format = "yaml", *, include_defaults: bool = False) -> str:
     """The canonical text of *journey* in YAML or JSON (see :func:`to_data`)."""
     data = to_data(journey, include_defaults=include_defaults)
     if format == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(data)
     if format != "yaml":
         raise ValueError(f"unknown format {format!r}; use 'yaml' or 'json'")
     return yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=88, indent=2)

@@ -9,7 +9,6 @@ a ``format_version`` key is checked at the top. Writing is canonical, like journ
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from klantreis.errors import Problem, Report, Severity, ValidationError
 from klantreis.model import Language
 from klantreis.serialize import DEFAULT_LIMITS, Format, Limits, make_converter, read_document
 from klantreis.serialize.converter import Invalid, expect, structure_enum, unstructure_enum
-from klantreis.serialize.writing import Dumper
+from klantreis.serialize.writing import Dumper, json_text
 from klantreis.words import Message, language_code
 from klantreis.workshop.model import ClockTime, MeetingKind, MethodStep, Workshop
 from klantreis.workshop.rules import check_workshop
@@ -261,7 +260,7 @@ def dumps_workshop(workshop: Workshop, format: Format = "yaml") -> str:
     """
     data = workshop_to_data(workshop)
     if format == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(data)
     if format != "yaml":
         raise ValueError(f"unknown format {format!r}; use 'yaml' or 'json'")
     text: str = yaml.dump(
