@@ -493,3 +493,22 @@ def test_the_curve_view_wraps_its_labels_instead_of_cutting_them(examples, scale
     assert not [t for t in texts if "…" in t or "Markdown" in t]
     label = journey.scale(scale).label(1)
     assert " ".join(t for t in texts if t in label or t.startswith("1 ")).endswith(label[-8:])
+
+
+def test_a_png_too_large_to_hold_in_memory_is_refused_with_a_resolution_that_fits(monkeypatch):
+    journey = long_journey()
+    with pytest.raises(klantreis.ExportError, match=r"megapixels, more than 150\)") as info:
+        klantreis.export(journey, "png", dpi=1200)
+    message = str(info.value)
+    assert "draw it as SVG or PDF" in message
+    lower = int(re.search(r"--option dpi=(\d+)", message)[1])
+    assert 1 <= lower < 1200
+    drawn_at = []  # the suggested resolution passes the check (drawing it takes long)
+    monkeypatch.setattr(
+        "klantreis.exporters.graph.run_dot",
+        lambda source, fmt, **kw: drawn_at.append(kw["dpi"]) or b"\x89PNG",
+    )
+    klantreis.export(journey, "png", dpi=lower)
+    assert drawn_at == [lower]
+    with pytest.raises(klantreis.ExportError, match="megapixels"):
+        klantreis.export(journey, "png", dpi=lower + 2)

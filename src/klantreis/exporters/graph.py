@@ -715,7 +715,8 @@ class _Wall:
 
     # --- the drawing ---
 
-    def draw(self, graph: Any) -> None:
+    def draw(self, graph: Any) -> _Plan:
+        """Add the wall's nodes and edges to *graph*; the layout they follow."""
         plan = self.plan()
         height = plan.height
 
@@ -849,6 +850,7 @@ class _Wall:
                     label=f"<{action.html}>",
                     pos=pos(x + w / 2, y + h / 2),
                 )
+        return plan
 
     def draw_curve(
         self, graph: Any, plan: _Plan, row: int, scale: Scale, pos: Callable[[float, float], str]
@@ -934,9 +936,13 @@ def journey_graph(journey: Journey, options: GraphOptions | None = None) -> obje
     Draw it with ``neato -n2`` (as :func:`run_dot` does); plain ``dot`` also works,
     it reads ``layout=neato`` from the graph, but takes longer on a long wall.
     """
+    return _wall_graph(journey, options or GraphOptions())[0]
+
+
+def _wall_graph(journey: Journey, options: GraphOptions) -> tuple[Any, _Plan]:
+    """The wall's :class:`graphviz.Digraph` and its layout (whose size it has)."""
     import graphviz
 
-    options = options or GraphOptions()
     wall = _Wall(journey, options)
     graph = graphviz.Digraph(
         name="klantreis",
@@ -953,8 +959,8 @@ def journey_graph(journey: Journey, options: GraphOptions | None = None) -> obje
         node_attr={"shape": "plaintext", "margin": "0", "fontname": "Helvetica"},
         edge_attr={"dir": "none", "arrowhead": "none"},
     )
-    wall.draw(graph)
-    return graph
+    plan = wall.draw(graph)
+    return graph, plan
 
 
 def curve_graph(journey: Journey, options: GraphOptions | None = None) -> object:
@@ -1191,9 +1197,32 @@ def _fixed_date(stamp: bytes) -> bytes:
     return head + b"(D:20000101000000" + tail[14:]
 
 
+_MEGAPIXELS = 150  # cairo holds 4 bytes a pixel: 600 MB for the largest PNG drawn
+
+
+def _png_fits(plan: _Plan, dpi: int) -> None:
+    """Refuse a PNG of the wall whose bitmap would take more than :data:`_MEGAPIXELS`."""
+    scale = dpi / 72
+    width, height = round(plan.width * scale), round(plan.height * scale)
+    megapixels = width * height / 1e6
+    if megapixels > _MEGAPIXELS:
+        lower = max(1, math.floor(dpi * math.sqrt(_MEGAPIXELS / megapixels)))
+        raise ExportError(
+            f"a PNG of this wall would be {width:,} × {height:,} pixels at {dpi} dpi "
+            f"({megapixels:,.0f} megapixels, more than {_MEGAPIXELS}); draw it as SVG or "
+            f"PDF, or at a lower resolution with --option dpi={lower}"
+        )
+
+
 def _rendered(fmt: str) -> Callable[[Journey, GraphOptions], bytes]:
     def render(journey: Journey, options: GraphOptions) -> bytes:
-        source = render_dot(journey, options)
+        if options.view == "wall":
+            graph, plan = _wall_graph(journey, options)
+            if fmt == "png":
+                _png_fits(plan, options.dpi)
+            source: str = graph.source
+        else:
+            source = render_dot(journey, options)
         return run_dot(
             source, fmt, timeout=options.timeout, dpi=options.dpi if fmt == "png" else None
         )
