@@ -292,6 +292,12 @@ COMMANDS: list[Command] = [
         "klantreis.compare.cli:run_diff",
     ),
     Command(
+        "history",
+        "one journey over many iterations: phase scores, actions' effect",
+        "klantreis.manage.cli:history_arguments",
+        "klantreis.manage.cli:run_history",
+    ),
+    Command(
         "formats",
         "list export formats, where each comes from, and broken plugins",
         "klantreis.exporters.cli:formats_arguments",

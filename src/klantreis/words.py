@@ -715,6 +715,75 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "html.step_n": ("Stap {n}", "Step {n}"),
     "html.legend_mark": ("★ = moment van de waarheid", "★ = moment of truth"),
     "html.page": ("Klantreiskaart", "Customer journey map"),
+    # --- klantreis history --------------------------------------------------------------
+    "history.title": (
+        "Klantreis ‘{title}’: {n} metingen",
+        "Customer journey ‘{title}’: {n} mappings",
+    ),
+    "history.title-one": (
+        "Klantreis ‘{title}’: 1 meting",
+        "Customer journey ‘{title}’: 1 mapping",
+    ),
+    "history.warn-ids": (
+        "Let op: deze metingen hebben verschillende ids ({ids}); is het wel één klantreis?",
+        "Attention: these mappings have different ids ({ids}); are they one journey?",
+    ),
+    "history.phase-scores": (
+        "Scores per fase (gemiddelde per meting)",
+        "Scores per phase (mean per mapping)",
+    ),
+    "history.whole-journey": ("Hele reis", "Whole journey"),
+    "history.arrows": (
+        "↑ hoger is beter, ↓ lager is beter",
+        "↑ higher is better, ↓ lower is better",
+    ),
+    "history.steps": (
+        "Stappen waarvan de score veranderde",
+        "Steps whose ratings changed",
+    ),
+    "history.no-step-changed": (
+        "Geen stap kreeg een andere score.",
+        "No step's ratings changed.",
+    ),
+    "history.steps-same": (
+        "{n} andere beoordeelde stappen bleven gelijk.",
+        "{n} other rated steps stayed the same.",
+    ),
+    "history.steps-same-one": (
+        "1 andere beoordeelde stap bleef gelijk.",
+        "1 other rated step stayed the same.",
+    ),
+    "history.actions": ("Verbeteracties over de metingen", "Improvement actions over the mappings"),
+    "history.no-actions": ("Geen verbeteracties.", "No improvement actions."),
+    "history.status-in": ("{status} ({k})", "{status} ({k})"),
+    "history.action-gone": ("weg ({k})", "gone ({k})"),
+    "history.effect": ("effect", "effect"),
+    "history.lasting.not-done": ("nog niet gedaan", "not done yet"),
+    "history.lasting.no-baseline": (
+        "niet te meten (geen score van vóór de actie)",
+        "cannot be measured (no rating from before the action)",
+    ),
+    "history.lasting.no-effect": (
+        "geen: de doelstappen werden niet beter",
+        "none: its target steps did not get better",
+    ),
+    "history.lasting.not-remeasured": (
+        "beter, nog niet opnieuw gemeten",
+        "better, not measured again yet",
+    ),
+    "history.lasting.lasted": ("beter, en dat bleef zo", "better, and it lasted"),
+    "history.lasting.slid-back": (
+        "beter, maar in meting {k} teruggezakt",
+        "better, but slid back in mapping {k}",
+    ),
+    "history.iteration": ("Meting", "Mapping"),
+    "history.date": ("Datum", "Date"),
+    "history.source": ("Bron", "Source"),
+    "history.group": ("Fase", "Phase"),
+    "history.scale": ("Schaal", "Scale"),
+    "history.step": ("Stap", "Step"),
+    "history.action": ("Verbeteractie", "Improvement action"),
+    "history.lifecycle": ("Verloop (meting)", "Course (mapping)"),
 }
 """Every message: ``key -> (dutch, english)``."""
 

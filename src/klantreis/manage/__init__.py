@@ -1,0 +1,91 @@
+"""Managing journeys: one journey over many iterations, and many journeys at once.
+
+- :func:`history` (module ``iterations``) follows one journey over its iterations
+  (files, or every committed revision of one file through git): the mean of each
+  scale per phase per iteration, each step's trajectory, each improvement action's
+  lifecycle and whether its effect lasted. :func:`render_history` writes it as text,
+  Markdown, JSON or tidy CSV.
+
+This package sits at the edges: it uses the core (the model, :func:`klantreis.diff`,
+:mod:`klantreis.aggregate`) and no exporter. Its submodules load on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from klantreis.manage.git import GitError, GitRevision, revisions
+    from klantreis.manage.history_render import (
+        HISTORY_FORMAT_VERSION,
+        history_to_data,
+        render_history,
+        sparkline,
+    )
+    from klantreis.manage.iterations import (
+        ActionLifecycle,
+        History,
+        HistoryError,
+        Lasting,
+        PhaseSeries,
+        Revision,
+        Series,
+        StatusChange,
+        StepTrajectory,
+        history,
+    )
+
+__all__ = [
+    "HISTORY_FORMAT_VERSION",
+    "ActionLifecycle",
+    "GitError",
+    "GitRevision",
+    "History",
+    "HistoryError",
+    "Lasting",
+    "PhaseSeries",
+    "Revision",
+    "Series",
+    "StatusChange",
+    "StepTrajectory",
+    "history",
+    "history_to_data",
+    "render_history",
+    "revisions",
+    "sparkline",
+]
+
+_LAZY = {
+    "GitError": "git",
+    "GitRevision": "git",
+    "revisions": "git",
+    "ActionLifecycle": "iterations",
+    "History": "iterations",
+    "HistoryError": "iterations",
+    "Lasting": "iterations",
+    "PhaseSeries": "iterations",
+    "Revision": "iterations",
+    "Series": "iterations",
+    "StatusChange": "iterations",
+    "StepTrajectory": "iterations",
+    "history": "iterations",
+    "HISTORY_FORMAT_VERSION": "history_render",
+    "history_to_data": "history_render",
+    "render_history": "history_render",
+    "sparkline": "history_render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the submodule that defines *name* on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
