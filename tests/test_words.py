@@ -17,6 +17,7 @@ SRC = Path(klantreis.__file__).parent
 # Keys built at run time from a prefix and a value: the value must appear in the source.
 DYNAMIC = (
     "history.lasting.",
+    "portfolio.side.",
     "diff.kind.",
     "diff.verdict.",
     "diff.outcome.",

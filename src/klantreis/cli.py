@@ -298,6 +298,12 @@ COMMANDS: list[Command] = [
         "klantreis.manage.cli:run_history",
     ),
     Command(
+        "portfolio",
+        "all journeys in a folder: action board, recurring pain points, balance",
+        "klantreis.manage.cli:portfolio_arguments",
+        "klantreis.manage.cli:run_portfolio",
+    ),
+    Command(
         "formats",
         "list export formats, where each comes from, and broken plugins",
         "klantreis.exporters.cli:formats_arguments",

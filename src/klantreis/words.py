@@ -784,6 +784,69 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "history.step": ("Stap", "Step"),
     "history.action": ("Verbeteractie", "Improvement action"),
     "history.lifecycle": ("Verloop (meting)", "Course (mapping)"),
+    # --- klantreis portfolio ------------------------------------------------------------
+    "portfolio.title": (
+        "Portfolio van {n} klantreizen op {today}",
+        "Portfolio of {n} customer journeys on {today}",
+    ),
+    "portfolio.title-one": (
+        "Portfolio van 1 klantreis op {today}",
+        "Portfolio of 1 customer journey on {today}",
+    ),
+    "portfolio.journey": (
+        "{title}: {n} metingen, laatste {date}",
+        "{title}: {n} mappings, latest {date}",
+    ),
+    "portfolio.journey-one": (
+        "{title}: 1 meting, {date}",
+        "{title}: 1 mapping, {date}",
+    ),
+    "portfolio.board": ("Actiebord", "Action board"),
+    "portfolio.overdue": ("TE LAAT ", "OVERDUE "),
+    "portfolio.no-owner": ("geen eigenaar", "no owner"),
+    "portfolio.action": (
+        "{title} ({journey}) — {owner}, deadline {due}, {status}",
+        "{title} ({journey}) — {owner}, due {due}, {status}",
+    ),
+    "portfolio.without-effect": (
+        "Gedaan zonder (blijvend) effect",
+        "Done without (lasting) effect",
+    ),
+    "portfolio.none": ("geen", "none"),
+    "portfolio.pain-points": (
+        "Knelpunten die in meer klantreizen terugkomen",
+        "Pain points that recur across journeys",
+    ),
+    "portfolio.pain-group": (
+        "{side}, baan {lane}, in {n} klantreizen (gedeelde woorden: {words})",
+        "{side}, lane {lane}, in {n} journeys (shared words: {words})",
+    ),
+    "portfolio.side.client": ("knelpunt cliënt", "client's pain point"),
+    "portfolio.side.professional": ("knelpunt professional", "professionals' pain point"),
+    "portfolio.moments": (
+        "De {n} laagst gewaardeerde momenten van de waarheid",
+        "The {n} lowest-rated moments of truth",
+    ),
+    "portfolio.moments-one": (
+        "Het laagst gewaardeerde moment van de waarheid",
+        "The lowest-rated moment of truth",
+    ),
+    "portfolio.balance": (
+        "Verdeling van de verbeteracties over thema's en wie",
+        "Improvement actions by theme and scope",
+    ),
+    "portfolio.stale": (
+        "Niet opnieuw gemeten in meer dan {days} dagen",
+        "Not measured again for more than {days} days",
+    ),
+    "portfolio.stale-line": (
+        "{title}: laatste meting {date}, {days} dagen geleden",
+        "{title}: latest mapping {date}, {days} days ago",
+    ),
+    "portfolio.stale-undated": (
+        "{title}: de laatste meting heeft geen datum",
+        "{title}: the latest mapping has no date",
+    ),
 }
 """Every message: ``key -> (dutch, english)``."""
 

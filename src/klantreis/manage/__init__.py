@@ -5,6 +5,10 @@
   scale per phase per iteration, each step's trajectory, each improvement action's
   lifecycle and whether its effect lasted. :func:`render_history` writes it as text,
   Markdown, JSON or tidy CSV.
+- :func:`portfolio` (module ``overview``) looks at many journeys at once: the action
+  board, pain points that recur across journeys, the lowest-rated moments of truth,
+  actions done without lasting effect, the balance of themes and scopes, journeys not
+  measured again for too long. :func:`render_portfolio` writes it as text, Markdown, JSON or CSV.
 
 This package sits at the edges: it uses the core (the model, :func:`klantreis.diff`,
 :mod:`klantreis.aggregate`) and no exporter. Its submodules load on first use.
@@ -35,28 +39,71 @@ if TYPE_CHECKING:
         StepTrajectory,
         history,
     )
+    from klantreis.manage.overview import (
+        BoardItem,
+        JourneyEntry,
+        Moment,
+        PainGroup,
+        PainPointRef,
+        Portfolio,
+        Stale,
+        journey_files,
+        portfolio,
+        similar,
+    )
+    from klantreis.manage.portfolio_render import (
+        PORTFOLIO_FORMAT_VERSION,
+        portfolio_to_data,
+        render_portfolio,
+    )
 
 __all__ = [
     "HISTORY_FORMAT_VERSION",
+    "PORTFOLIO_FORMAT_VERSION",
     "ActionLifecycle",
+    "BoardItem",
     "GitError",
     "GitRevision",
     "History",
     "HistoryError",
+    "JourneyEntry",
     "Lasting",
+    "Moment",
+    "PainGroup",
+    "PainPointRef",
     "PhaseSeries",
+    "Portfolio",
     "Revision",
     "Series",
+    "Stale",
     "StatusChange",
     "StepTrajectory",
     "history",
     "history_to_data",
+    "journey_files",
+    "portfolio",
+    "portfolio_to_data",
     "render_history",
+    "render_portfolio",
     "revisions",
+    "similar",
     "sparkline",
 ]
 
 _LAZY = {
+    "BoardItem": "overview",
+    "JourneyEntry": "overview",
+    "Moment": "overview",
+    "PainGroup": "overview",
+    "PainPointRef": "overview",
+    "Portfolio": "overview",
+    "Stale": "overview",
+    "journey_files": "overview",
+    "portfolio": "overview",
+    "similar": "overview",
+    "PORTFOLIO_FORMAT_VERSION": "portfolio_render",
+    "portfolio_to_data": "portfolio_render",
+    "render_portfolio": "portfolio_render",
     "GitError": "git",
     "GitRevision": "git",
     "revisions": "git",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from klantreis.model import Journey
 
-__all__ = ["history_arguments", "run_history"]
+__all__ = ["history_arguments", "portfolio_arguments", "run_history", "run_portfolio"]
 
 
 def _common(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
@@ -89,6 +89,75 @@ def run_history(args: argparse.Namespace) -> int:
     result = history(journeys, sources=sources, rename_threshold=args.rename_threshold)
     text = render_history(result, args.format, language=args.lang)
     _write_output(args.output, text, force=args.force, protect=args.files)
+    return EXIT_OK
+
+
+def _iso_date(value: str) -> object:
+    from klantreis.cli import _iso_date
+
+    return _iso_date(value)
+
+
+def _days(value: str) -> int:
+    try:
+        days = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of days") from None
+    if days < 0:
+        raise argparse.ArgumentTypeError(f"{value!r}: the number of days must not be negative")
+    return days
+
+
+def portfolio_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of ``klantreis portfolio``."""
+    parser.add_argument(
+        "folder", metavar="DIR", help="a folder: every .yaml, .yml and .json file under it"
+    )
+    _common(parser, ("text", "markdown", "json", "csv"))
+    parser.add_argument(
+        "--today",
+        type=_iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date that decides what is overdue and how old a mapping is (default: today)",
+    )
+    parser.add_argument(
+        "--stale-after",
+        type=_days,
+        default=365,
+        metavar="DAYS",
+        help="list journeys whose latest mapping is older than this (default 365)",
+    )
+    parser.add_argument(
+        "--moments",
+        type=_days,
+        default=5,
+        metavar="N",
+        help="how many of the lowest-rated moments of truth to show (default 5)",
+    )
+
+
+def run_portfolio(args: argparse.Namespace) -> int:
+    """Look at all journeys in a folder at once: the action board (owner, deadline,
+    status, overdue), pain points that recur across journeys, the lowest-rated moments
+    of truth, actions done without lasting effect, the balance of themes and of
+    "zelf / anderen nodig", and journeys not measured again for too long.
+
+    Files with the same journey id are iterations of one journey. CSV is the action
+    board. Exit status 0, or 2 when a file cannot be read.
+    """
+    from klantreis.cli import EXIT_OK, _write_output, load_journey
+    from klantreis.manage.overview import journey_files, portfolio
+    from klantreis.manage.portfolio_render import render_portfolio
+
+    files = journey_files(args.folder)
+    result = portfolio(
+        [(str(f), load_journey(str(f))) for f in files],
+        today=args.today,
+        stale_after=args.stale_after,
+    )
+    text = render_portfolio(result, args.format, language=args.lang, moments=args.moments)
+    _write_output(args.output, text, force=args.force, protect=[str(f) for f in files])
     return EXIT_OK
 
 
