@@ -92,13 +92,18 @@ def run_formats(args: argparse.Namespace) -> int:
 
 def export_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``klantreis export``."""
-    parser.add_argument("file", metavar="FILE", help="the journey file ('-' reads standard input)")
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help="the journey file ('-' reads standard input); for --to tidy also a folder",
+    )
     parser.add_argument(
         "--to",
         "-t",
         required=True,
         metavar="FORMAT",
-        help="the format, e.g. markdown, csv, svg, png, pdf, dot (see `klantreis formats`)",
+        help="the format, e.g. markdown, csv, svg, png, pdf, dot (see `klantreis formats`), "
+        "or tidy: long tables in a folder or a .zip",
     )
     parser.add_argument(
         "-o",
@@ -152,6 +157,10 @@ def run_export(args: argparse.Namespace) -> int:
     from klantreis.errors import ExportWarning
     from klantreis.exporters import encode, get_exporter, make_options, render
 
+    if args.to == "tidy":  # many tables from a file or a folder: journey management's
+        from klantreis.manage.cli import run_tidy_export
+
+        return run_tidy_export(args, _options(args.option))
     exporter = get_exporter(args.to)
     pairs = _options(args.option)
     if args.compare is not None:

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from klantreis.model import Journey
 
-__all__ = ["history_arguments", "portfolio_arguments", "run_history", "run_portfolio"]
+__all__ = [
+    "history_arguments",
+    "portfolio_arguments",
+    "run_history",
+    "run_portfolio",
+    "run_tidy_export",
+]
 
 
 def _common(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
@@ -158,6 +164,36 @@ def run_portfolio(args: argparse.Namespace) -> int:
     )
     text = render_portfolio(result, args.format, language=args.lang, moments=args.moments)
     _write_output(args.output, text, force=args.force, protect=[str(f) for f in files])
+    return EXIT_OK
+
+
+def run_tidy_export(args: argparse.Namespace, options: dict[str, str]) -> int:
+    """``klantreis export FILE-OR-FOLDER --to tidy -o OUT``: long tables as CSV (or
+    Parquet with ``--option format=parquet``) in the folder or ``.zip`` file OUT."""
+    from pathlib import Path
+
+    from klantreis.cli import EXIT_OK, UsageError, _err, load_journey
+    from klantreis.manage.overview import journey_files
+    from klantreis.manage.tidy import TABLES, tidy_tables, write_tidy
+
+    unknown = sorted(set(options) - {"format"})
+    if unknown:
+        raise UsageError(f"--to tidy has one option, format=csv|parquet, not {unknown[0]!r}")
+    table_format = options.get("format", "csv")
+    if table_format not in ("csv", "parquet"):
+        raise UsageError(f"--option format={table_format}: use csv or parquet")
+    if args.output in (None, "-"):
+        raise UsageError("--to tidy writes several tables: give -o FOLDER or -o FILE.zip")
+    if args.file == "-":
+        raise UsageError("--to tidy reads files: give a journey file or a folder, not '-'")
+    source = Path(args.file)
+    files = journey_files(source) if source.is_dir() else [source]
+    if any(Path(args.output).resolve() == f.resolve() for f in files):
+        raise UsageError(f"{args.output}: refusing to overwrite the input file")
+    rows = tidy_tables([(str(f), load_journey(str(f))) for f in files])
+    parquet = table_format == "parquet"
+    write_tidy(rows, args.output, format="parquet" if parquet else "csv", force=args.force)
+    _err(f"wrote {args.output} (tidy, {len(TABLES)} {table_format} tables)")
     return EXIT_OK
 
 

@@ -203,6 +203,8 @@ class History:
     """The diff of each iteration against the one before it."""
     journey_ids: tuple[str, ...] = ()
     """The journeys' ids, when they differ (the history may mix up two journeys)."""
+    step_ids: tuple[tuple[str | None, ...], ...] = ()
+    """Every step (rated or not) followed across the iterations: its id in each."""
 
     def __len__(self) -> int:
         return len(self.revisions)
@@ -334,6 +336,7 @@ def history(
         actions=lifecycles,
         diffs=diffs,
         journey_ids=ids if len(ids) > 1 else (),
+        step_ids=tuple(tuple(row) for row in step_rows),
     )
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "PainPointRef",
     "Portfolio",
     "Stale",
+    "group_iterations",
     "journey_files",
     "portfolio",
     "similar",
@@ -307,31 +308,13 @@ def portfolio(
     today = today if today is not None else dt.date.today()
     if stale_after < 0:
         raise ValueError(f"stale_after must not be negative, not {stale_after}")
-    groups: dict[str, list[tuple[int, str, Journey]]] = {}
-    for order, (source, journey) in enumerate(journeys):
-        groups.setdefault(journey.id, []).append((order, source, journey))
-    if not groups:
-        raise HistoryError("a portfolio needs at least one journey")
-    entries = []
-    for journey_id, members in groups.items():
-        members.sort(key=lambda m: (_date(m[2]) or dt.date.min, m[0]))
-        hist = history([m[2] for m in members], sources=[m[1] for m in members])
-        last = members[-1][2]
-        entries.append(
-            JourneyEntry(
-                id=journey_id,
-                title=last.title,
-                language=last.language,
-                sources=tuple(m[1] for m in members),
-                last_date=_date(last),
-                history=hist,
-            )
-        )
+    groups = group_iterations(journeys)
+    entries = [_entry(members) for members in groups]
     board: list[BoardItem] = []
     pains: list[tuple[str, str, str, PainPointRef]] = []
     moments: list[Moment] = []
-    for entry, members in zip(entries, groups.values(), strict=True):
-        last = members[-1][2]
+    for entry, members in zip(entries, groups, strict=True):
+        last = members[-1][1]
         lasting = {a.ids[-1]: a for a in entry.history.actions if a.ids[-1]}
         for action in last.actions:
             board.append(
@@ -383,6 +366,36 @@ def portfolio(
         themes=tuple((t, themes[t]) for t in Theme),
         scopes=tuple((s, scopes[s]) for s in Scope),
         stale=tuple(stale),
+    )
+
+
+def group_iterations(
+    journeys: Iterable[tuple[str, Journey]],
+) -> list[list[tuple[str, Journey]]]:
+    """*journeys* (``(source, journey)`` pairs) grouped by journey id, in the order each
+    id first appears; each group in the order of its iteration dates (undated first, in
+    the order given). Raises :class:`HistoryError` when there are none."""
+    groups: dict[str, list[tuple[int, str, Journey]]] = {}
+    for order, (source, journey) in enumerate(journeys):
+        groups.setdefault(journey.id, []).append((order, source, journey))
+    if not groups:
+        raise HistoryError("a portfolio needs at least one journey")
+    out = []
+    for members in groups.values():
+        members.sort(key=lambda m: (_date(m[2]) or dt.date.min, m[0]))
+        out.append([(source, journey) for _, source, journey in members])
+    return out
+
+
+def _entry(members: Sequence[tuple[str, Journey]]) -> JourneyEntry:
+    last = members[-1][1]
+    return JourneyEntry(
+        id=last.id,
+        title=last.title,
+        language=last.language,
+        sources=tuple(source for source, _ in members),
+        last_date=_date(last),
+        history=history([j for _, j in members], sources=[source for source, _ in members]),
     )
 
 
