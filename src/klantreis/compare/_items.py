@@ -105,6 +105,8 @@ class ItemSpec:
     """Fields that refer to other items, and to which collection."""
     moves: frozenset[str]
     """Fields whose change means the item moved (a step's phase and lane)."""
+    move_positions: frozenset[int]
+    """The positions of ``moves`` in ``names``."""
     values: Callable[[Any], tuple[Any, ...]]
     """The values of ``names`` of an item, as a tuple."""
     ref_positions: tuple[tuple[int, Collection, RefKind], ...]
@@ -135,6 +137,7 @@ def _spec(
         weights=tuple(2.0 if n == label else 1.0 for n in names),
         refs=refs,
         moves=moves,
+        move_positions=frozenset(names.index(n) for n in moves),
         values=getter,
         ref_positions=tuple((names.index(n), c, k) for n, (c, k) in refs.items()),
     )

@@ -18,14 +18,15 @@ in that order so that an item's references are known before the item):
       number of items.
 
    The score (:func:`similarity`) is the weighted share of informative fields that
-   agree: fields at their default on both sides say nothing and are skipped, the
-   label weighs double, and differing texts count by how alike they are
-   (:func:`_text_ratio`). Phases, lanes and actors have little
-   content besides their name, so for them the items that refer to them count too:
-   when the steps (matched by id) that sat in old phase ``x`` now sit in new phase
-   ``y``, the share of them that did is averaged with the content score. A phase
-   retitled from "Intake" to "Intakegesprek" whose steps all followed is a rename;
-   one retitled to something unrelated is not, even if its steps followed.
+   agree: fields at their default on both sides say nothing and are skipped, the label
+   weighs double, a step's phase or lane that differs does not count (a move is reported
+   as a move), and differing texts count by how alike they are (:func:`_text_ratio`).
+   Phases, lanes and actors have little content besides their name, so for them the
+   items that refer to them count too: when the steps (matched by id) that sat in old
+   phase ``x`` now sit in new phase ``y``, the share of them that did is averaged with
+   the content score. A phase retitled from "Intake" to "Intakegesprek" whose steps all
+   followed is a rename; one retitled to something unrelated is not, even if its steps
+   followed.
 3. **Compare matched pairs**: attrs equality first, field by field only when they
    differ. Positions are compared by a longest increasing subsequence, so inserting
    one step reports one addition, not every later step as moved.
@@ -426,12 +427,17 @@ def similarity(
     """
     total = agree = 0.0
     texts: list[tuple[float, str, str]] = []
-    for a, b, default, weight in zip(old, new, spec.defaults, spec.weights, strict=True):
+    moves = spec.move_positions
+    for k, (a, b, default, weight) in enumerate(
+        zip(old, new, spec.defaults, spec.weights, strict=True)
+    ):
         if a == b:
             if default is not NO_DEFAULT and a == default:
                 continue
             total += weight
             agree += weight
+        elif k in moves:
+            continue  # a move is reported as a move: it says nothing against a match
         else:
             total += weight
             if isinstance(a, str) and isinstance(b, str):
@@ -573,6 +579,17 @@ def _emit(
                     )
                 )
     kept = _kept_in_place(match)
+    if kept is not None and spec.moves:
+        # Credit a reorder to the items that moved to another phase or lane: among the
+        # others, keep the longest run in order, so a step whose neighbour moved away
+        # is not reported as moved itself. The movers get their places in their record.
+        stayed = [
+            i if i >= 0 and not _moves(spec, olds[i], news[j], renames) else -1
+            for j, i in enumerate(match)
+        ]
+        kept = _kept_in_place(stayed)
+        if kept is None:
+            kept = {j for j, i in enumerate(stayed) if i >= 0}
     for j, item in enumerate(news):
         i = match[j]
         if i < 0:
@@ -644,6 +661,17 @@ def _emit(
                         fields=tuple(fields),
                     )
                 )
+
+
+def _moves(spec: ItemSpec, old: Item, new: Item, renames: Renames) -> bool:
+    """Whether *new* sits in another phase or lane than *old* (not merely a renamed one)."""
+    for name in spec.moves:
+        a, b = getattr(old, name), getattr(new, name)
+        if a != b:
+            ref = spec.refs.get(name)
+            if ref is None or _map_ref(a, ref[0], ref[1], renames) != b:
+                return True
+    return False
 
 
 # --- ratings --------------------------------------------------------------------------

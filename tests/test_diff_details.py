@@ -1,0 +1,70 @@
+"""Diff details found while building the history: moves credited right, names not ids."""
+
+from __future__ import annotations
+
+from attrs import evolve
+
+from klantreis import Journey, Phase, Step
+from klantreis.compare import Collection, Kind, diff, patch
+
+
+def _journey(*steps: Step) -> Journey:
+    return Journey(
+        title="Reis",
+        phases=[Phase(name="Aanmelding"), Phase(name="Stabilisatie")],
+        steps=list(steps),
+    )
+
+
+def _step(title: str, phase: str = "aanmelding") -> Step:
+    return Step(title=title, phase=phase, lane="client", description=f"Over {title.lower()}")
+
+
+def test_a_reorder_is_credited_to_the_step_that_moved_phase():
+    s1, s2, s3, s4 = (_step(t) for t in ("Belt", "Wacht", "Schrijft", "Komt"))
+    old = _journey(s1, s2, s3, s4)
+    moved = evolve(s2, phase="stabilisatie")
+    new = _journey(s1, s3, moved, s4)
+    d = diff(old, new)
+    moves = d.of(Collection.STEPS, Kind.MOVED)
+    assert [c.id for c in moves] == ["wacht"]  # no phantom 'moved schrijft'
+    (change,) = moves
+    assert [(f.field, f.old, f.new) for f in change.fields] == [
+        ("phase", "aanmelding", "stabilisatie")
+    ]
+    assert (change.old_index, change.new_index) == (1, 2)
+    assert patch(old, d) == new
+    assert patch(new, d.inverse()) == old
+
+
+def test_a_plain_reorder_still_moves_the_fewest_steps():
+    s1, s2, s3 = (_step(t) for t in ("Belt", "Wacht", "Schrijft"))
+    old, new = _journey(s1, s2, s3), _journey(s1, s3, s2)
+    d = diff(old, new)
+    assert len(d.of(Collection.STEPS, Kind.MOVED)) == 1
+    assert patch(old, d) == new
+
+
+def test_a_title_change_and_a_phase_move_with_derived_ids_is_one_step():
+    old = _journey(_step("Belt de huisarts"), _step("Wacht op de intake"))
+    retitled = Step(
+        title="Belt de huisarts opnieuw",
+        phase="stabilisatie",
+        lane="client",
+        description="Over belt de huisarts",
+    )
+    assert retitled.id == "belt-de-huisarts-opnieuw"  # derived from the new title
+    new = _journey(old.steps[1], retitled)
+    d = diff(old, new)
+    kinds = sorted(c.kind.value for c in d.of(Collection.STEPS))
+    assert kinds == ["changed", "moved", "renamed"]
+    assert not d.of(Collection.STEPS, Kind.ADDED)
+    assert not d.of(Collection.STEPS, Kind.REMOVED)
+    assert patch(old, d) == new
+
+
+def test_unrelated_steps_in_another_phase_are_still_removed_and_added():
+    old = _journey(_step("Belt de huisarts"))
+    new = _journey(_step("Ontvangt een brief van de gemeente", phase="stabilisatie"))
+    d = diff(old, new)
+    assert sorted(c.kind.value for c in d.of(Collection.STEPS)) == ["added", "removed"]
