@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from attrs import evolve
 
-from klantreis import Journey, Phase, Step
-from klantreis.compare import Collection, Kind, diff, patch
+from klantreis import Journey, Phase, Step, dump
+from klantreis.cli import main
+from klantreis.compare import (
+    Collection,
+    DiffFormatError,
+    Kind,
+    diff,
+    diff_from_json,
+    diff_to_json,
+    patch,
+    render,
+)
 
 
 def _journey(*steps: Step) -> Journey:
@@ -68,3 +81,50 @@ def test_unrelated_steps_in_another_phase_are_still_removed_and_added():
     new = _journey(_step("Ontvangt een brief van de gemeente", phase="stabilisatie"))
     d = diff(old, new)
     assert sorted(c.kind.value for c in d.of(Collection.STEPS)) == ["added", "removed"]
+
+
+def test_the_report_names_phases_and_lanes_not_their_ids():
+    old = _journey(_step("Belt"), _step("Wacht"))
+    new = _journey(evolve(old.steps[0], phase="stabilisatie"), old.steps[1], _step("Schrijft"))
+    text = render(diff(old, new), "text")
+    assert "fase: ‘Aanmelding’ → ‘Stabilisatie’" in text
+    assert "in fase Aanmelding, baan Stappen cliënt" in text
+    markdown = render(diff(old, new), "markdown")
+    assert "‘Aanmelding’ → ‘Stabilisatie’" in markdown
+    # a renamed phase: the old side is named as it was
+    renamed = evolve(new, phases=[Phase(name="Aanmelden", id="aanmelding"), new.phases[1]])
+    assert "‘Aanmelding’ → ‘Stabilisatie’" in render(diff(old, renamed), "text")
+
+
+def test_the_names_travel_in_the_diff_json():
+    old = _journey(_step("Belt"))
+    new = _journey(evolve(old.steps[0], phase="stabilisatie"))
+    d = diff(old, new)
+    data = json.loads(diff_to_json(d))
+    assert data["new"]["phases"] == {"aanmelding": "Aanmelding", "stabilisatie": "Stabilisatie"}
+    assert data["new"]["lanes"]["client"] == "Stappen cliënt"
+    back = diff_from_json(diff_to_json(d))
+    assert back.new.name("phase", "stabilisatie") == "Stabilisatie"
+    assert render(back, "text") == render(d, "text")
+    del data["old"]["phases"], data["new"]["lanes"]  # older documents have no names
+    assert diff_from_json(json.dumps(data)).new.name("lane", "client") == "client"
+    data["new"]["phases"] = ["aanmelding"]
+    with pytest.raises(DiffFormatError, match=r"new\.phases: expected a mapping"):
+        diff_from_json(json.dumps(data))
+    data["new"]["phases"] = {"aanmelding": 3}
+    with pytest.raises(DiffFormatError, match=r"new\.phases\.aanmelding: expected text"):
+        diff_from_json(json.dumps(data))
+
+
+def test_different_journey_ids_are_warned_about(tmp_path, capsys):
+    old = _journey(_step("Belt"))
+    new = evolve(old, id="andere-reis")
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    dump(old, a)
+    dump(new, b)
+    assert main(["diff", str(a), str(b)]) == 1
+    err = capsys.readouterr().err
+    assert "have different journey ids ('reis' and 'andere-reis')" in err
+    dump(evolve(new, id="reis"), b)
+    main(["diff", str(a), str(b)])
+    assert capsys.readouterr().err == ""

@@ -153,6 +153,11 @@ def run_diff(args: argparse.Namespace) -> int:
                 f"klantreis: warning: {old_path} and {new_path} look like different journeys "
                 f"({old.id!r} and {new.id!r} share no phase or step); is this the right pair?"
             )
+        elif old.id != new.id:
+            _err(
+                f"klantreis: warning: {old_path} and {new_path} have different journey ids "
+                f"({old.id!r} and {new.id!r}); compared as two iterations of one journey"
+            )
 
     result = diff(old, new, rename_threshold=args.rename_threshold)
     if args.lang and args.format != "json":  # the report speaks --lang; the data stays as is

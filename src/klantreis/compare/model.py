@@ -306,6 +306,10 @@ class JourneyInfo:
     title: str
     language: Language = Language.NL
     iteration: Iteration | None = None
+    phases: tuple[tuple[str, str], ...] = ()
+    """Each phase's id and name, so a report can name a phase instead of its id."""
+    lanes: tuple[tuple[str, str], ...] = ()
+    """Each lane's id and name."""
 
     @classmethod
     def of(cls, journey: Journey) -> JourneyInfo:
@@ -315,7 +319,15 @@ class JourneyInfo:
             title=journey.title,
             language=journey.language,
             iteration=journey.iteration,
+            phases=tuple((p.id, p.name) for p in journey.phases),
+            lanes=tuple((lane.id, lane.name) for lane in journey.lanes),
         )
+
+    def name(self, field: str, item_id: str) -> str:
+        """The name of the phase (*field* ``phase``) or lane (``lane``) with *item_id*;
+        the id itself when this side has no such item."""
+        pairs = self.phases if field == "phase" else self.lanes if field == "lane" else ()
+        return next((name for i, name in pairs if i == item_id), item_id)
 
     @property
     def label(self) -> str:

@@ -100,9 +100,21 @@ def collection_name(collection: Collection, language: Language, *, plural: bool 
 class _Words:
     """The words and number formats of one language, and how user text is escaped."""
 
-    def __init__(self, language: Language, escape: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        language: Language,
+        escape: Callable[[str], str],
+        diff: JourneyDiff | None = None,
+    ) -> None:
         self.language = language
         self.escape = escape
+        self.diff = diff
+
+    def place(self, field: str, value: str, *, old: bool = False) -> str:
+        """A phase or lane id as its name on that side of the diff (else the id)."""
+        if self.diff is None:
+            return value
+        return (self.diff.old if old else self.diff.new).name(field, value)
 
     def __call__(self, key: str, **values: object) -> str:
         return text(f"diff.{key}", self.language, **values)
@@ -160,6 +172,8 @@ class _Words:
         """``name: old → new``; for lists, what came and what went."""
         name = field_name(change.field, self.language)
         old, new = change.old, change.new
+        if change.field in ("phase", "lane") and isinstance(old, str) and isinstance(new, str):
+            old, new = self.place(change.field, old, old=True), self.place(change.field, new)
         if isinstance(old, tuple) and isinstance(new, tuple) and (old or new):
             gone = list((Counter(old) - Counter(new)).elements())
             came = list((Counter(new) - Counter(old)).elements())
@@ -265,6 +279,7 @@ def _where_lines(words: _Words, change: Change) -> list[str]:
     if change.kind is Kind.ADDED and change.item is not None:
         phase, lane = getattr(change.item, "phase", None), getattr(change.item, "lane", None)
         if phase is not None and lane is not None:
+            phase, lane = words.place("phase", phase), words.place("lane", lane)
             return [words("added-at", phase=words.escape(phase), lane=words.escape(lane))]
     elif change.kind is Kind.RENAMED:
         old, new = words.escape(change.id), words.escape(change.new_id)
@@ -375,7 +390,7 @@ _SYMBOL = {
 def render_text(diff: JourneyDiff, *, color: bool = False, verbose: bool = False) -> str:
     """A concise report for a terminal: summary, effect report, then one line per changed
     item (with *verbose*, a line per changed field with its old and new value)."""
-    words = _Words(diff.language, lambda s: _plain(s, _TEXT_LIMIT))
+    words = _Words(diff.language, lambda s: _plain(s, _TEXT_LIMIT), diff)
     style = _Style(color)
     names = _scale_names(diff)
     out = [
@@ -517,7 +532,7 @@ _VERDICT_MARK = {Verdict.IMPROVED: "✅ ", Verdict.WORSENED: "🔻 "}
 
 def render_markdown(diff: JourneyDiff) -> str:
     """A report for a pull-request comment: summary, effect report, then the details."""
-    words = _Words(diff.language, _md)
+    words = _Words(diff.language, _md, diff)
     names = _scale_names(diff)
     out = [
         "### "

@@ -4,7 +4,8 @@ The document (``diff_format_version`` 1)::
 
     {
       "diff_format_version": 1,
-      "old": {"id": ..., "title": ..., "language": "nl", "iteration": {...} | null},
+      "old": {"id": ..., "title": ..., "language": "nl", "iteration": {...} | null,
+              "phases": {ID: NAME, ...}, "lanes": {ID: NAME, ...}},
       "new": {...},
       "summary": {"counts": {"added": 0, ...}, "phases": [PHASE, ...]},
       "changes": [CHANGE, ...],
@@ -110,6 +111,8 @@ def _info_out(info: JourneyInfo, conv: Any) -> dict[str, Any]:
         "title": info.title,
         "language": info.language.value,
         "iteration": conv.unstructure(info.iteration) if info.iteration is not None else None,
+        "phases": dict(info.phases),
+        "lanes": dict(info.lanes),
     }
 
 
@@ -352,7 +355,7 @@ def _optional_list(parent: dict[str, _Reader], key: str, read: Callable[[_Reader
 
 
 def _info_in(r: _Reader) -> JourneyInfo:
-    m = r.mapping(required=("id", "title"), optional=("language", "iteration"))
+    m = r.mapping(required=("id", "title"), optional=("language", "iteration", "phases", "lanes"))
     language = m["language"].choice(Language) if "language" in m else Language.NL
     iteration = None
     if "iteration" in m and m["iteration"].value is not None:
@@ -362,7 +365,17 @@ def _info_in(r: _Reader) -> JourneyInfo:
         title=m["title"].text(),
         language=language or Language.NL,
         iteration=iteration,
+        phases=_names_in(m.get("phases")),
+        lanes=_names_in(m.get("lanes")),
     )
+
+
+def _names_in(r: _Reader | None) -> tuple[tuple[str, str], ...]:
+    """An optional ``{id: name}`` mapping (written since klantreis 0.2)."""
+    if r is None or r.value is None:
+        return ()
+    keys = tuple(r.value) if isinstance(r.value, Mapping) else ()
+    return tuple((key, value.text()) for key, value in r.mapping(optional=keys).items())
 
 
 _CHANGE_KEYS = ("kind", "collection", "id", "new_id", "label")
