@@ -63,6 +63,8 @@ if TYPE_CHECKING:
     from klantreis.compare.report import ActionEffect, EffectReport, effect
     from klantreis.exporters import Exporter, export, get_exporter, list_exporters
     from klantreis.hookspecs import hookimpl
+    from klantreis.manage.iterations import History, history
+    from klantreis.manage.overview import Portfolio, portfolio
     from klantreis.review import fingerprint, import_answers, review_sheet, sign_off
     from klantreis.serialize import FORMAT_VERSION, Limits, dump, dumps, to_data
     from klantreis.validation import load, loads, validate
@@ -83,6 +85,7 @@ __all__ = [
     "ExportWarning",
     "Exporter",
     "FieldChange",
+    "History",
     "ImprovementAction",
     "Insight",
     "Iteration",
@@ -104,6 +107,7 @@ __all__ = [
     "PersonaRole",
     "Phase",
     "PluginError",
+    "Portfolio",
     "Problem",
     "Quality",
     "Rating",
@@ -129,6 +133,7 @@ __all__ = [
     "export",
     "fingerprint",
     "get_exporter",
+    "history",
     "hookimpl",
     "import_answers",
     "label",
@@ -137,6 +142,7 @@ __all__ = [
     "load_workshop",
     "loads",
     "patch",
+    "portfolio",
     "review_sheet",
     "sign_off",
     "slugify",
@@ -160,6 +166,10 @@ _LAZY = {
     "get_exporter": "klantreis.exporters",
     "list_exporters": "klantreis.exporters",
     "hookimpl": "klantreis.hookspecs",
+    "History": "klantreis.manage.iterations",
+    "history": "klantreis.manage.iterations",
+    "Portfolio": "klantreis.manage.overview",
+    "portfolio": "klantreis.manage.overview",
     "ActionEffect": "klantreis.compare.report",
     "Change": "klantreis.compare.model",
     "EffectReport": "klantreis.compare.report",

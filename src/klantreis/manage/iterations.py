@@ -278,15 +278,16 @@ def history(
 
     >>> import klantreis
     >>> from attrs import evolve
-    >>> step = klantreis.Step(title="Wacht", phase="intake", lane="client",
+    >>> step = klantreis.Step(title="Wacht op de intake", phase="intake", lane="client",
+    ...                       description="Weken zonder bericht", channels=["letter"],
     ...                       ratings=[klantreis.Rating("emotion", (2,))])
     >>> one = klantreis.Journey(title="Reis", phases=[klantreis.Phase(name="Intake")],
     ...                         steps=[step])
-    >>> two = evolve(one, steps=[evolve(step, title="Wacht lang", id="wacht-lang",
-    ...                                 ratings=[klantreis.Rating("emotion", (3, 4))])])
-    >>> h = klantreis.history([one, two])
+    >>> later = evolve(step, title="Wacht op een intake", id="wacht-op-een-intake",
+    ...                ratings=[klantreis.Rating("emotion", (3, 4))])
+    >>> h = klantreis.history([one, evolve(one, steps=[later])])
     >>> [(s.ids, s.scales[0].values) for s in h.steps]
-    [(('wacht', 'wacht-lang'), (2.0, 3.5))]
+    [(('wacht-op-de-intake', 'wacht-op-een-intake'), (2.0, 3.5))]
     """
     journeys = list(journeys)
     if not journeys:
