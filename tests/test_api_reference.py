@@ -30,6 +30,7 @@ PUBLIC_MODULES = (
     "klantreis.compare",
     "klantreis.exporters",
     "klantreis.hookspecs",
+    "klantreis.manage",
     "klantreis.workshop",
     "klantreis.testing.strategies",
     "klantreis.testing.conformance",

@@ -17,7 +17,7 @@ from klantreis.compare import (
     diff_from_json,
     diff_to_json,
     patch,
-    render,
+    render_diff,
 )
 
 
@@ -86,14 +86,14 @@ def test_unrelated_steps_in_another_phase_are_still_removed_and_added():
 def test_the_report_names_phases_and_lanes_not_their_ids():
     old = _journey(_step("Belt"), _step("Wacht"))
     new = _journey(evolve(old.steps[0], phase="stabilisatie"), old.steps[1], _step("Schrijft"))
-    text = render(diff(old, new), "text")
+    text = render_diff(diff(old, new), "text")
     assert "fase: ‘Aanmelding’ → ‘Stabilisatie’" in text
     assert "in fase Aanmelding, baan Stappen cliënt" in text
-    markdown = render(diff(old, new), "markdown")
+    markdown = render_diff(diff(old, new), "markdown")
     assert "‘Aanmelding’ → ‘Stabilisatie’" in markdown
     # a renamed phase: the old side is named as it was
     renamed = evolve(new, phases=[Phase(name="Aanmelden", id="aanmelding"), new.phases[1]])
-    assert "‘Aanmelding’ → ‘Stabilisatie’" in render(diff(old, renamed), "text")
+    assert "‘Aanmelding’ → ‘Stabilisatie’" in render_diff(diff(old, renamed), "text")
 
 
 def test_the_names_travel_in_the_diff_json():
@@ -105,7 +105,7 @@ def test_the_names_travel_in_the_diff_json():
     assert data["new"]["lanes"]["client"] == "Stappen cliënt"
     back = diff_from_json(diff_to_json(d))
     assert back.new.name("phase", "stabilisatie") == "Stabilisatie"
-    assert render(back, "text") == render(d, "text")
+    assert render_diff(back, "text") == render_diff(d, "text")
     del data["old"]["phases"], data["new"]["lanes"]  # older documents have no names
     assert diff_from_json(json.dumps(data)).new.name("lane", "client") == "client"
     data["new"]["phases"] = ["aanmelding"]

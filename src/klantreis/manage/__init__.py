@@ -56,10 +56,12 @@ if TYPE_CHECKING:
         portfolio_to_data,
         render_portfolio,
     )
+    from klantreis.manage.tidy import TABLES, TidyError, tidy_tables, write_tidy
 
 __all__ = [
     "HISTORY_FORMAT_VERSION",
     "PORTFOLIO_FORMAT_VERSION",
+    "TABLES",
     "ActionLifecycle",
     "BoardItem",
     "GitError",
@@ -78,6 +80,7 @@ __all__ = [
     "Stale",
     "StatusChange",
     "StepTrajectory",
+    "TidyError",
     "history",
     "history_to_data",
     "journey_files",
@@ -88,9 +91,15 @@ __all__ = [
     "revisions",
     "similar",
     "sparkline",
+    "tidy_tables",
+    "write_tidy",
 ]
 
 _LAZY = {
+    "TABLES": "tidy",
+    "TidyError": "tidy",
+    "tidy_tables": "tidy",
+    "write_tidy": "tidy",
     "BoardItem": "overview",
     "JourneyEntry": "overview",
     "Moment": "overview",
