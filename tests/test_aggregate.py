@@ -38,6 +38,7 @@ def test_a_step_scores_the_mean_of_its_votes() -> None:
     assert step_mean([2, 3]) == 2.5
     assert step_mean([4]) == 4.0
     assert step_mean([]) is None
+    assert step_mean(None) is None  # the side of a rating change without a rating
 
 
 def test_a_phase_scores_the_mean_of_its_steps_not_of_all_votes() -> None:

@@ -47,8 +47,9 @@ __all__ = [
 _CONTEXT = Context(prec=400, rounding=ROUND_HALF_UP)
 
 
-def step_mean(votes: Sequence[int]) -> float | None:
-    """The score of one step on one scale: the mean of its votes; ``None`` without votes.
+def step_mean(votes: Sequence[int] | None) -> float | None:
+    """The score of one step on one scale: the mean of its votes; ``None`` without votes
+    (or for ``None``: the side of a rating change where the step had no rating).
 
     >>> step_mean([3, 2, 3])
     2.6666666666666665

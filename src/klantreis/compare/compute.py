@@ -731,13 +731,9 @@ def _rating_changes(
                 direction=direction,
                 old_votes=old_votes,
                 new_votes=new_votes,
-                verdict=judge(direction, _mean(old_votes), _mean(new_votes)),
+                verdict=judge(direction, step_mean(old_votes), step_mean(new_votes)),
             )
         )
-
-
-def _mean(votes: tuple[int, ...] | None) -> float | None:
-    return step_mean(votes) if votes is not None else None
 
 
 # --- the summary: mean of each scale per phase ----------------------------------------

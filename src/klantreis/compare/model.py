@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 from attrs import evolve, frozen
 
+from klantreis.aggregate import step_mean
 from klantreis.model import (
     Actor,
     Direction,
@@ -218,12 +219,12 @@ class RatingChange:
     @property
     def old_value(self) -> float | None:
         """The mean of the old votes, or ``None``."""
-        return _mean(self.old_votes)
+        return step_mean(self.old_votes)
 
     @property
     def new_value(self) -> float | None:
         """The mean of the new votes, or ``None``."""
-        return _mean(self.new_votes)
+        return step_mean(self.new_votes)
 
     def inverse(self) -> RatingChange:
         """The same rating seen from the other iteration."""
@@ -238,10 +239,6 @@ class RatingChange:
             new_votes=self.old_votes,
             verdict=self.verdict.inverse(),
         )
-
-
-def _mean(votes: tuple[int, ...] | None) -> float | None:
-    return sum(votes) / len(votes) if votes else None
 
 
 @frozen(kw_only=True)
