@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 mypy_api = pytest.importorskip(
-    "mypy.api", reason="mypy checks tests/typing; install it (pip install mypy) to run this"
+    "mypy.api",
+    reason="needs mypy (pip install -e '.[typecheck]'); nox -s typecheck checks tests/typing too",
 )
 
 ROOT = Path(__file__).parent.parent
