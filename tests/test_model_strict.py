@@ -420,3 +420,22 @@ def test_patch_gives_the_new_journey_exactly_when_it_would_load(journey, data):
         with pytest.raises(PatchError, match="would not load"):
             klantreis.patch(journey, d)
     assert klantreis.patch(journey, d, check=False) == new
+
+
+def _all_text(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _all_text(v)]
+    if isinstance(value, (list, tuple)):
+        return [t for v in value for t in _all_text(v)]
+    return []
+
+
+@given(journey=journeys(text=hostile_texts(), max_steps=4))
+def test_a_control_character_anywhere_is_found_and_only_then(journey):
+    controls = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+    expected = any(controls.search(t) for t in _all_text(attrs.asdict(journey)))
+    codes = klantreis.validate(journey).codes()
+    assert ("control-character" in codes) is expected
+    assert "unclear-id" not in codes  # the strategies' ids are clear

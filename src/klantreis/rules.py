@@ -64,9 +64,14 @@ class Index:
         return Counter(s.phase for s in self.journey.steps)
 
     @cached_property
-    def strings(self) -> tuple[list[str], list[str]]:
-        """Every id and reference, and every other text, in one pass without paths."""
-        return _flat_strings(self.journey)
+    def id_texts(self) -> list[str]:
+        """Every id and reference, as written (a quick pass, without paths)."""
+        return _flat_strings(self.journey, ids=True)
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Every other text: titles, descriptions, notes ... (a quick pass, without paths)."""
+        return _flat_strings(self.journey, ids=False)
 
 
 RuleFunction = Callable[[Journey, Index], Iterable[Problem]]
@@ -120,14 +125,16 @@ def rule(
     return register
 
 
-def check(journey: Journey) -> list[Problem]:
+def check(journey: Journey, *, errors_only: bool = False) -> list[Problem]:
     """Run every rule on *journey*; problems come in rule order, then document order.
 
     Messages are in the journey's language (:meth:`~klantreis.Problem.in_language`
-    tells them in another).
+    tells them in another). With *errors_only*, the rules that can only warn are
+    skipped: enough to tell whether the journey would load.
     """
     index = Index(journey)
-    return [problem for r in RULES for problem in r(journey, index)]
+    rules = [r for r in RULES if r.severity is ERROR] if errors_only else RULES
+    return [problem for r in rules for problem in r(journey, index)]
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> Message | None:
@@ -222,6 +229,7 @@ def _references(journey: Journey, index: Index) -> Found:
 
 _REFERENCES = {
     Step: ("phase", "lane", "actor"),
+    Rating: ("scale",),
     Lane: ("actor", "scale"),
     ImprovementAction: ("targets", "ideas"),
     Insight: ("steps",),
@@ -229,54 +237,69 @@ _REFERENCES = {
 """The fields that hold ids of other items, per class (besides every ``id``)."""
 
 
-_PLANS: dict[type, tuple[tuple[str, bool], ...]] = {}
+_PLANS: dict[tuple[type, bool], tuple[tuple[str, bool], ...]] = {}
 
 
-def _holds_text(tp: Any) -> bool:
-    if tp is str:
-        return True
+def _classes(tp: Any) -> list[type]:
+    """The attrs classes a field's type holds (``tuple[Step, ...]``: Step)."""
     if isinstance(tp, type) and attrs.has(tp):
-        return any(_holds_text(h) for h in typing.get_type_hints(tp).values())
-    return any(_holds_text(arg) for arg in typing.get_args(tp))
+        return [tp]
+    return [c for arg in typing.get_args(tp) for c in _classes(arg)]
 
 
-def _plan(cls: type) -> tuple[tuple[str, bool], ...]:
-    """The fields of *cls* that can hold text, each with whether it holds ids (cached)."""
-    plan = _PLANS.get(cls)
+def _mentions_str(tp: Any) -> bool:
+    return tp is str or any(_mentions_str(arg) for arg in typing.get_args(tp))
+
+
+def _plan(cls: type, ids: bool) -> tuple[tuple[str, bool], ...]:
+    """The fields of *cls* that hold ids (or other text), or objects that do (cached).
+
+    Each is ``(name, leaf)``: a leaf holds text (a str or a tuple of them); any other
+    holds attrs objects to walk into.
+    """
+    plan = _PLANS.get((cls, ids))
     if plan is None:
         references = _REFERENCES.get(cls, ())
         hints = typing.get_type_hints(cls)
-        plan = _PLANS[cls] = tuple(
-            (a.name, a.name == "id" or a.name in references)
-            for a in attrs.fields(cls)
-            if _holds_text(hints[a.name])
-        )
+        found = []
+        for a in attrs.fields(cls):
+            nested = _classes(hints[a.name])
+            if nested:
+                if any(_plan(c, ids) for c in nested):
+                    found.append((a.name, False))
+            elif _mentions_str(hints[a.name]) and (a.name == "id" or a.name in references) is ids:
+                found.append((a.name, True))
+        plan = _PLANS[(cls, ids)] = tuple(found)
     return plan
 
 
-def _flat_strings(journey: Journey) -> tuple[list[str], list[str]]:
-    ids: list[str] = []
-    texts: list[str] = []
-    stack: list[tuple[Any, bool]] = [(journey, False)]
-    while stack:
-        value, is_id = stack.pop()
-        kind = type(value)
-        if kind is tuple:
-            for item in value:
-                if type(item) is str:
-                    (ids if is_id else texts).append(item)
-                elif type(item) is Rating:
-                    ids.append(item.scale)
-                else:
-                    stack.append((item, is_id))
-        elif attrs.has(kind):
-            for name, ref in _plan(kind):
-                field = getattr(value, name)
-                if type(field) is str:
-                    (ids if ref else texts).append(field)
-                elif field is not None:
-                    stack.append((field, ref))
-    return ids, texts
+def _flat_strings(journey: Journey, *, ids: bool) -> list[str]:
+    """Every id and reference (or every other text) of *journey*: one cheap pass.
+
+    It runs in every validate() and load, so it allocates nothing but the list it
+    fills (a stack of tuples, one per object, woke the garbage collector over a
+    journey of 10,000 steps often enough to take half a second).
+    """
+    found: list[str] = []
+    _collect(journey, found, ids)
+    return found
+
+
+def _collect(value: Any, found: list[str], ids: bool) -> None:
+    for name, leaf in _PLANS.get((type(value), ids)) or _plan(type(value), ids):
+        field = getattr(value, name)
+        if field is None:
+            continue
+        if leaf:
+            if type(field) is str:
+                found.append(field)
+            else:
+                found.extend(field)
+        elif type(field) is tuple:
+            for item in field:
+                _collect(item, found, ids)
+        else:
+            _collect(field, found, ids)
 
 
 def _strings(
@@ -300,8 +323,8 @@ def _strings(
             yield from _strings(getattr(value, a.name), (*path, name), ids, is_ref)
 
 
-_SUSPECT_ID = re.compile(r"(?m)^\s|\s$|[^\x20-\x7e\n]")
-"""Ids (one a line) that may be unclear: any but printable ASCII, or a space at an end."""
+_ASCII_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
+"""Every ASCII character an id may not hold, but the line break that joins ids."""
 
 _INVISIBLE = {"Cc", "Cf", "Zl", "Zp", "Cn", "Co", "Cs"}
 
@@ -334,8 +357,16 @@ def _unclear_ids(journey: Journey, index: Index) -> Found:
     Such ids look the same as another id to every reader (``intake`` and ``intake\u00a0``);
     ids are already one id in Unicode NFC, whatever form they were written in.
     """
-    if not _SUSPECT_ID.search("\n".join(index.strings[0])):
-        return  # the fast path: one scan of every id at once
+    joined = "\n".join(index.id_texts)  # the fast path: a few scans of every id at once
+    if (
+        joined.isascii()
+        and not _ASCII_CONTROL.search(joined)
+        and " \n" not in joined
+        and "\n " not in joined
+        and not joined.startswith(" ")
+        and not joined.endswith(" ")
+    ):
+        return
     for path, text in _strings(journey, (), ids=True):
         if text.isascii() and text.isprintable() and text == text.strip():
             continue  # the fast path: nearly every id
@@ -496,7 +527,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 @rule("control-character", WARNING)
 def _control_characters(journey: Journey, index: Index) -> Found:
     """Text holds no control characters (tabs and line breaks are fine); exports drop them."""
-    if not _CONTROL.search("\n".join(index.strings[1])):
+    if not _CONTROL.search("\n".join(index.texts)):
         return  # the fast path: one scan of all the text at once
     for path, text in _strings(journey, (), ids=False):
         found = _CONTROL.search(text)

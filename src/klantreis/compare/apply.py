@@ -26,7 +26,7 @@ from attrs import evolve
 
 from klantreis.compare.errors import PatchError
 from klantreis.compare.model import Change, Collection, FieldChange, Item, JourneyDiff, Kind
-from klantreis.errors import Problem, Severity
+from klantreis.errors import Problem
 from klantreis.model import Journey
 from klantreis.rules import check
 
@@ -78,7 +78,7 @@ def patch(journey: Journey, diff: JourneyDiff, *, check: bool = True) -> Journey
 
 def _check_result(journey: Journey) -> None:
     """Raise :class:`PatchError` when *journey* would not load: the rules find errors."""
-    errors = [p for p in check(journey) if p.severity is Severity.ERROR]
+    errors = check(journey, errors_only=True)
     if errors:
         raise PatchError(_would_not_load(errors))
 
