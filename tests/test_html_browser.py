@@ -293,17 +293,43 @@ def test_language_toggle_switches_labels_and_keeps_filters(najaar):
     page.click(".filters .reset")
 
 
-def test_no_serious_accessibility_violations(najaar):
+def _serious(page) -> list:
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(najaar.page)
-    serious = [
+    results = Axe().run(page)
+    return [
         (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
-    assert serious == []
+
+
+def test_no_serious_accessibility_violations(najaar):
+    page = najaar.page
+    assert _serious(page) == []
+    # the detail view open, and the English labels
+    page.click(".wall-section .postit")
+    assert page.locator("dialog#detail").is_visible()
+    assert _serious(page) == []
+    page.keyboard.press("Escape")
+    page.click("#lang-toggle")
+    assert _serious(page) == []
+    page.click("#lang-toggle")
     assert najaar.requests == []
+
+
+def test_keyboard_focus_is_visible(najaar):
+    page = najaar.page
+    for selector in ("#f-search", ".wall-section .postit", ".action", "#lang-toggle"):
+        page.focus(selector)
+        page.keyboard.press("Shift+Tab")  # arrive by keyboard, so :focus-visible applies
+        page.keyboard.press("Tab")
+        style = page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement);"
+            " return [s.outlineStyle, s.outlineWidth]; })()"
+        )
+        assert style[0] != "none", selector
+        assert float(style[1].removesuffix("px")) >= 2, selector
 
 
 def test_hostile_text_stays_text(browser, tmp_path):
