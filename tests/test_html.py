@@ -183,3 +183,9 @@ def test_every_word_the_script_asks_for_is_in_both_languages():
     words = _data(_html(klantreis.load(NEW), compare=str(OLD)))["words"]
     for lang in ("nl", "en"):
         assert keys - set(words[lang]) == set(), lang
+
+
+def test_title_option_names_the_page_and_strips_control_characters():
+    page = _html(klantreis.load(NEW), title="Voor het MT\x07\nnajaar <2026>")
+    assert "<title>Voor het MT najaar &lt;2026&gt;</title>" in page
+    assert _data(page)["title"] == klantreis.load(NEW).title

@@ -440,4 +440,24 @@ def test_ratings_show_the_numbers_every_output_shows(browser, tmp_path):
             expected = rating_text(scale, step.ratings[0], language)
             assert shown == f"{scale.name} {expected}", step.id
     assert opened.errors == []
+
+
+def test_steps_off_the_wall_are_listed_below_it(browser, tmp_path):
+    journey = klantreis.Journey(
+        title="Half af",
+        phases=[klantreis.Phase(name="Een", id="een")],
+        steps=[
+            klantreis.Step(title="Op de muur", phase="een", lane="client"),
+            klantreis.Step(title="Nergens", phase="geen-fase", lane="client"),
+            klantreis.Step(title="In de curve", phase="een", lane="emotion"),
+        ],
+        actions=[klantreis.ImprovementAction(title="Los", targets=["bestaat-niet", "nergens"])],
+    )
+    opened = Opened(browser, _export(journey, tmp_path / "half.html"))
+    assert opened.errors == []
+    assert opened.count(".grid .postit") == 1
+    titles = opened.page.locator(".unplaced .postit .title").all_inner_texts()
+    assert titles == ["Nergens", "In de curve"]
+    opened.page.click(".unplaced .postit")
+    assert "Nergens" in opened.page.locator("dialog#detail").inner_text()
     opened.page.close()

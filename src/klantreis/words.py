@@ -705,8 +705,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "html.point": ("stap {n}: {value}", "step {n}: {value}"),
     "html.unplaced": ("Stappen buiten de muur", "Steps off the wall"),
     "html.unplaced_why": (
-        "Hun fase of baan staat niet in de reis.",
-        "Their phase or lane is not in the journey.",
+        "Hun fase of baan staat niet in de reis, of hun baan toont alleen scores.",
+        "Their phase or lane is not in the journey, or their lane shows ratings only.",
     ),
     "html.compare": ("Vergeleken met", "Compared with"),
     "html.print": ("Afdrukken", "Print"),
