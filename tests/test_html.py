@@ -137,20 +137,6 @@ def test_cli_compare_flag_and_option_are_the_same(tmp_path, capsys):
     assert "unknown option 'compare'" in capsys.readouterr().err
 
 
-def test_steps_off_the_wall_and_unknown_references_still_export():
-    journey = klantreis.Journey(
-        title="Half af",
-        phases=[klantreis.Phase(name="Een", id="een")],
-        steps=[
-            klantreis.Step(title="Nergens", phase="geen-fase", lane="client"),
-            klantreis.Step(title="In de curve", phase="een", lane="emotion"),
-        ],
-        actions=[klantreis.ImprovementAction(title="Los", targets=["bestaat-niet"])],
-    )
-    data = _data(_html(journey))
-    assert [s["title"] for s in data["steps"]] == ["Nergens", "In de curve"]
-
-
 def test_size_grows_linearly_with_the_steps():
     def journey(n: int) -> klantreis.Journey:
         return klantreis.Journey(
