@@ -80,7 +80,7 @@ def test_done_without_lasting_effect_comes_from_the_history(port):
 
 
 def test_recurring_pain_points_are_grouped_with_their_shared_words(port):
-    groups = {(g.side, g.lane): g for g in port.pain_points}
+    groups = {(g.side, g.lane): g for g in port.pain_points if g.tag is None}
     assert set(groups) == {("client", "client"), ("professional", "client")}
     waiting = groups[("client", "client")]
     assert waiting.lane_name == "Stappen cliënt"
@@ -92,7 +92,51 @@ def test_recurring_pain_points_are_grouped_with_their_shared_words(port):
     assert sorted(groups[("professional", "client")].words) == ["wachttijd", "zicht"]
     # a pain point of one journey only is not recurring
     texts = {m.text for g in port.pain_points for m in g.members}
-    assert "Het verslag staat vol ambtelijke taal" not in texts
+    assert "Maanden wachten op de start van de hulp" not in texts
+
+
+def test_a_tag_groups_pain_points_whatever_their_words(port):
+    (tagged,) = [g for g in port.pain_points if g.tag is not None]
+    assert tagged.tag == "begrijpelijke-taal"
+    assert [(m.journey, m.text) for m in tagged.members] == [
+        ("schuldhulp", "Brieven van de gemeente zijn moeilijk te lezen"),
+        ("wijkteam", "Het verslag staat vol ambtelijke taal"),
+    ]
+    assert similar(tagged.members[0].text, tagged.members[1].text) < 0.6
+    assert "label ‘begrijpelijke-taal’, in 2 klantreizen" in render_portfolio(port)
+    data = json.loads(render_portfolio(port, "json"))
+    assert [g["tag"] for g in data["pain_points"]] == ["begrijpelijke-taal", None, None]
+    assert data["pain_points"][0]["members"][0]["tags"] == ["begrijpelijke-taal"]
+
+
+def test_a_tagged_pain_point_leaves_the_grouping_by_words():
+    one = klantreis.Journey(
+        title="Een",
+        phases=[klantreis.Phase(name="A")],
+        steps=[
+            klantreis.Step(
+                title="Belt",
+                phase="a",
+                lane="client",
+                pain_points=klantreis.PainPoints(client=["Lang wachten op terugbellen"]),
+            )
+        ],
+    )
+    two = evolve(
+        one,
+        title="Twee",
+        id="twee",
+        steps=[
+            evolve(
+                one.steps[0],
+                pain_points=klantreis.PainPoints(
+                    client=["Lang wachten op terugbellen"], tags=["eigen-label"]
+                ),
+            )
+        ],
+    )
+    port = portfolio([("een.yaml", one), ("twee.yaml", two)], today=TODAY)
+    assert port.pain_points == ()  # the tag is alone, and the words may not override it
 
 
 def test_similar_words():
@@ -193,3 +237,43 @@ def test_the_command(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["portfolio", str(FOLDER), "--stale-after", "-3"])
     assert "must not be negative" in capsys.readouterr().err
+
+
+# --- the tags field on pain points ------------------------------------------------------
+
+TAGGED = """\
+format_version: 1
+title: Reis
+phases: [{name: Intake}]
+steps:
+  - title: Belt
+    phase: intake
+    lane: client
+    pain_points:
+      client: [Lang wachten]
+      tags: [wachttijd, bereikbaarheid]
+"""
+
+
+def test_tags_round_trip_and_show_in_the_schema_and_the_diff():
+    journey = klantreis.loads(TAGGED, format="yaml")
+    assert journey.steps[0].pain_points.tags == ("wachttijd", "bereikbaarheid")
+    for fmt in ("yaml", "json"):
+        assert klantreis.loads(klantreis.dumps(journey, fmt), format=fmt) == journey
+    from klantreis.schema import schema_text
+
+    assert '"tags"' in schema_text()
+    later = evolve(
+        journey,
+        steps=[evolve(journey.steps[0], pain_points=klantreis.PainPoints(client=["Lang wachten"]))],
+    )
+    text = klantreis.compare.render_diff(klantreis.diff(journey, later), "text", verbose=True)
+    assert "labels van de knelpunten" in text
+
+
+def test_a_bad_tag_is_a_located_error():
+    with pytest.raises(klantreis.ValidationError) as caught:
+        klantreis.loads(TAGGED.replace("[wachttijd, bereikbaarheid]", "[wachttijd, 3]"))
+    problem = caught.value.report.problems[0]
+    assert problem.line == 10
+    assert problem.path[-2:] == ("tags", 1)

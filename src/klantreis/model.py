@@ -702,6 +702,15 @@ class PainPoints:
 
     client: tuple[str, ...] = field(default=(), converter=to_texts, validator=TEXTS)
     professional: tuple[str, ...] = field(default=(), converter=to_texts, validator=TEXTS)
+    tags: tuple[str, ...] = field(
+        default=(),
+        converter=to_texts,
+        validator=TEXTS,
+        metadata=_doc(
+            "Words that put these pain points in one group with pain points of other "
+            "journeys carrying the same tag (klantreis portfolio), whatever their wording."
+        ),
+    )
 
     def __bool__(self) -> bool:
         return bool(self.client or self.professional)

@@ -660,6 +660,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.pain_points": ("knelpunten", "pain points"),
     "field.pain_points.client": ("knelpunten cliënt", "pain points for the client"),
     "field.pain_points.professional": ("knelpunten professional", "pain points for professionals"),
+    "field.pain_points.tags": ("labels van de knelpunten", "tags of the pain points"),
     "field.moment_of_truth": ("moment van de waarheid", "moment of truth"),
     "field.quality": ("kwaliteit", "quality"),
     "field.quality.knowledge": ("kennis", "knowledge"),
@@ -820,6 +821,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "portfolio.pain-group": (
         "{side}, baan {lane}, in {n} klantreizen (gedeelde woorden: {words})",
         "{side}, lane {lane}, in {n} journeys (shared words: {words})",
+    ),
+    "portfolio.tag-group": (
+        "label ‘{tag}’, in {n} klantreizen",
+        "tag ‘{tag}’, in {n} journeys",
     ),
     "portfolio.side.client": ("knelpunt cliënt", "client's pain point"),
     "portfolio.side.professional": ("knelpunt professional", "professionals' pain point"),

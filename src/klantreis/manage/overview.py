@@ -9,7 +9,8 @@ gathers, over the latest iteration of each journey:
   dropped);
 - **recurring pain points**: pain points of different journeys at the same kind of
   lane and side (client or professional) whose words are alike, grouped with the
-  words they share shown (see :func:`similar`);
+  words they share shown (see :func:`similar`); a tag in ``pain_points.tags`` groups
+  the pain points that carry it instead, whatever their wording;
 - the **lowest-rated moments of truth** across the journeys, on each scale judged by
   its direction;
 - **actions done without effect** (and those whose effect slid back), from each
@@ -92,6 +93,8 @@ class PainPointRef:
     step: str
     step_title: str
     text: str
+    tags: tuple[str, ...] = ()
+    """The tags of the step's pain points (``pain_points.tags``)."""
 
 
 @frozen(kw_only=True)
@@ -106,6 +109,9 @@ class PainGroup:
     words: tuple[str, ...]
     """The words members share (alike words shown once): why they were grouped."""
     members: tuple[PainPointRef, ...]
+    tag: str | None = None
+    """For a group made by a tag (``pain_points.tags``): the tag. Its members may sit in
+    different lanes; ``lane`` and ``side`` are the first member's."""
 
     @property
     def journeys(self) -> tuple[str, ...]:
@@ -238,8 +244,29 @@ THRESHOLD = 0.6
 
 
 def _group(refs: Sequence[tuple[str, str, str, PainPointRef]]) -> list[PainGroup]:
-    """Group alike pain points with the same lane and side (single linkage)."""
-    parent = list(range(len(refs)))
+    """Group pain points: those with tags by tag, the others when alike with the same
+    lane and side (single linkage). Groups within one journey are left out."""
+    groups = []
+    by_tag: dict[str, list[int]] = {}
+    for i, (_, _, _, ref) in enumerate(refs):
+        for tag in ref.tags:
+            by_tag.setdefault(tag, []).append(i)
+    for tag, indices in by_tag.items():
+        group = [refs[i][3] for i in indices]
+        if len({m.journey for m in group}) >= 2:
+            lane, name, side, _ = refs[indices[0]]
+            groups.append(
+                PainGroup(
+                    lane=lane,
+                    lane_name=name,
+                    side=side,
+                    words=(),
+                    members=tuple(group),
+                    tag=tag,
+                )
+            )
+    untagged = [i for i, r in enumerate(refs) if not r[3].tags]
+    parent = {i: i for i in untagged}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -247,15 +274,15 @@ def _group(refs: Sequence[tuple[str, str, str, PainPointRef]]) -> list[PainGroup
             i = parent[i]
         return i
 
-    for i, (lane, _, side, a) in enumerate(refs):
-        for j in range(i + 1, len(refs)):
+    for n, i in enumerate(untagged):
+        lane, _, side, a = refs[i]
+        for j in untagged[n + 1 :]:
             other_lane, _, other_side, b = refs[j]
             if (lane, side) == (other_lane, other_side) and similar(a.text, b.text) >= THRESHOLD:
                 parent[find(j)] = find(i)
     members: dict[int, list[int]] = {}
-    for i in range(len(refs)):
+    for i in untagged:
         members.setdefault(find(i), []).append(i)
-    groups = []
     for indices in members.values():
         group = [refs[i][3] for i in indices]
         if len({m.journey for m in group}) < 2:
@@ -339,7 +366,11 @@ def portfolio(
             for side in ("client", "professional"):
                 for text in getattr(step.pain_points, side):
                     ref = PainPointRef(
-                        journey=entry.id, step=step.id, step_title=step.title, text=text
+                        journey=entry.id,
+                        step=step.id,
+                        step_title=step.title,
+                        text=text,
+                        tags=step.pain_points.tags,
                     )
                     lane = last.lane(step.lane)
                     pains.append((step.lane, lane.name if lane else step.lane, side, ref))

@@ -12,8 +12,8 @@ The JSON document (``portfolio_format_version`` 1)::
       "journeys": [{"id", "title", "language", "sources", "last_date", "iterations"}],
       "board": [{"journey", "id", "title", "owner", "due", "status", "scope", "theme",
                  "overdue", "lasting", "slid_back_in"}],
-      "pain_points": [{"lane", "lane_name", "side", "words", "members":
-                       [{"journey", "step", "step_title", "text"}]}],
+      "pain_points": [{"lane", "lane_name", "side", "words", "tag", "members":
+                       [{"journey", "step", "step_title", "text", "tags"}]}],
       "moments": [{"journey", "step", "title", "scale", "scale_name", "direction", "value",
                    "goodness"}],
       "themes": {THEME: COUNT}, "scopes": {SCOPE: COUNT},
@@ -166,16 +166,19 @@ def _document(port: Portfolio, language: Language, moments: int, *, markdown: bo
     if not port.pain_points:
         item(text("portfolio.none", language))
     for group in port.pain_points:
-        item(
-            text(
-                "portfolio.pain-group",
-                language,
-                side=text(f"portfolio.side.{group.side}", language),
-                lane=esc(group.lane_name),
-                words=", ".join(group.words),
-                n=len(group.journeys),
+        if group.tag is not None:
+            item(text("portfolio.tag-group", language, tag=esc(group.tag), n=len(group.journeys)))
+        else:
+            item(
+                text(
+                    "portfolio.pain-group",
+                    language,
+                    side=text(f"portfolio.side.{group.side}", language),
+                    lane=esc(group.lane_name),
+                    words=", ".join(group.words),
+                    n=len(group.journeys),
+                )
             )
-        )
         for ref in group.members:
             out.append(f"    - {esc(ref.text)} ({esc(titles[ref.journey])}: {esc(ref.step_title)})")
 
@@ -255,12 +258,14 @@ def portfolio_to_data(port: Portfolio) -> dict[str, Any]:
                 "lane_name": g.lane_name,
                 "side": g.side,
                 "words": list(g.words),
+                "tag": g.tag,
                 "members": [
                     {
                         "journey": m.journey,
                         "step": m.step,
                         "step_title": m.step_title,
                         "text": m.text,
+                        "tags": list(m.tags),
                     }
                     for m in g.members
                 ],

@@ -107,6 +107,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("step", "str"),
         ("side", "str"),
         ("text", "str"),
+        ("tags", "str"),
     ),
     "actions": (
         ("journey", "str"),
@@ -207,7 +208,8 @@ def tidy_tables(journeys: Iterable[tuple[str, Journey]]) -> Rows:
                     )
                 for side in ("client", "professional"):
                     for text in getattr(step.pain_points, side):
-                        rows["pain_points"].append((*key, step.id, side, text))
+                        tags = ";".join(step.pain_points.tags) or None
+                        rows["pain_points"].append((*key, step.id, side, text, tags))
             for action in journey.actions:
                 track, lasting = action_track.get((k, action.id), (action.id, None))
                 rows["actions"].append(
