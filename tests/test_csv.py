@@ -15,10 +15,10 @@ from klantreis.exporters._common import strip_controls
 from klantreis.exporters.tabular import (
     TIDY_COLUMNS,
     neutralise,
-    parse_note_line,
     read_tidy_csv,
     unneutralise,
 )
+from klantreis.notes import parse_note_line
 from klantreis.testing.strategies import hostile_texts, journeys
 
 # Hostile text without control characters: those never reach a cell (tested below),

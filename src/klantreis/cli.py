@@ -190,16 +190,43 @@ def _new_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", help="write JSON instead of YAML (no comments)"
     )
+    parser.add_argument(
+        "--to",
+        choices=("yaml", "json", "xlsx", "csv"),
+        default="yaml",
+        help="xlsx: a fill-in workbook of the wall (csv: the wall alone) instead of a file",
+    )
+    parser.add_argument(
+        "--from",
+        dest="source",
+        metavar="JOURNEY",
+        help="with --to xlsx|csv: the workbook of this journey file (to fill in further)",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
 def run_new(args: argparse.Namespace) -> int:
-    """Write a new journey file from the seed's template: its lanes, scales and guidance."""
+    """Write a new journey file from the seed's template: its lanes, scales and guidance.
+
+    With --to xlsx a fill-in workbook of the wall instead (--to csv: the wall as CSV),
+    for a facilitator who types the brown paper into a spreadsheet; read it back with
+    klantreis import.
+    """
     from klantreis.serialize import dumps
     from klantreis.templates import new_file_header, new_journey
 
-    journey = new_journey(args.lang, title=args.title, today=args.date or dt.date.today())
-    if args.json:
+    if args.source is not None and args.to not in ("xlsx", "csv"):
+        raise UsageError("--from goes with --to xlsx or --to csv")
+    if args.source is not None:
+        journey = load_journey(args.source)
+    else:
+        journey = new_journey(args.lang, title=args.title, today=args.date or dt.date.today())
+    if args.to in ("xlsx", "csv"):
+        from klantreis.capture.cli import write_fill_in
+
+        write_fill_in(args, journey)
+        return EXIT_OK
+    if args.json or args.to == "json":
         text = dumps(journey, "json", include_defaults=True)
     else:
         text = new_file_header(args.lang) + dumps(journey, "yaml", include_defaults=True)
@@ -285,6 +312,12 @@ COMMANDS: list[Command] = [
         run_schema,
     ),
     Command("new", "start a journey file from the seed's template", _new_arguments, run_new),
+    Command(
+        "import",
+        "read a filled-in workbook (or CSV) back into a journey file",
+        "klantreis.capture.cli:import_arguments",
+        "klantreis.capture.cli:run_import",
+    ),
     Command(
         "diff",
         "compare two iterations: changes, ratings and effect of actions",

@@ -852,6 +852,107 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{title}: de laatste meting heeft geen datum",
         "{title}: the latest mapping has no date",
     ),
+    # --- capture: the fill-in workbook and its import ----------------------------------
+    "capture.sheet.wall": ("Wand", "Wall"),
+    "capture.sheet.actions": ("Verbeteracties", "Actions"),
+    "capture.sheet.insights": ("Inzichten", "Insights"),
+    "capture.sheet.help": ("Uitleg", "How to"),
+    "capture.sheet.lists": ("Lijsten", "Lists"),
+    "capture.row.phase": ("Fase →", "Phase →"),
+    "capture.row.notes": ("Post-its (? ! +)", "Notes (? ! +)"),
+    "capture.title": ("Titel", "Title"),
+    "capture.language": ("Taal", "Language"),
+    "capture.col.action": ("Actie", "Action"),
+    "capture.col.description": ("Beschrijving", "Description"),
+    "capture.col.scope": ("Wie kan het", "Scope"),
+    "capture.col.theme": ("Thema", "Theme"),
+    "capture.col.mandate": ("Binnen eigen mandaat", "Within our mandate"),
+    "capture.col.tomorrow": ("Kan morgen al", "Can change tomorrow"),
+    "capture.col.owner": ("Eigenaar", "Owner"),
+    "capture.col.due": ("Deadline", "Due (date)"),
+    "capture.col.status": ("Status", "Status"),
+    "capture.col.targets": ("Voor de stappen (titel of nummer)", "For the steps (title or number)"),
+    "capture.col.ideas": ("Uit de ideeën (titel of nummer)", "From the ideas (title or number)"),
+    "capture.col.effect": ("Verwacht effect", "Expected effect"),
+    "capture.col.insight": ("Inzicht", "Insight"),
+    "capture.col.author": ("Door", "By"),
+    "capture.col.date": ("Datum", "Date"),
+    "capture.col.steps": ("Bij de stappen (titel of nummer)", "About the steps (title or number)"),
+    "capture.col.discussed": ("Besproken", "Discussed"),
+    "capture.col.discussed_on": ("Besproken op", "Discussed on"),
+    "capture.help": (
+        "Zo vul je de wand in:\n"
+        "1. Typ op het blad Wand de naam van elke fase in de bovenste rij; de kolommen tot "
+        "de volgende fasenaam horen bij die fase (voeg gerust kolommen in).\n"
+        "2. Zet elke post-it in de rij van zijn baan; meer post-its in één cel: één per regel. "
+        "Begin met ★ voor een moment van de waarheid.\n"
+        "3. Scores en post-its (? vraag, ! bezwaar → suggestie, + aanvulling, met (auteur) "
+        "erachter) onder een kolom horen bij de eerste post-it van die kolom.\n"
+        "4. Verbeteracties en inzichten noemen hun stappen bij titel of nummer "
+        "(de post-its geteld van links naar rechts, van boven naar beneden).\n"
+        "5. Lees het terug met: klantreis import wand.xlsx -o reis.yaml",
+        "How to fill in the wall:\n"
+        "1. On the Wall sheet, type each phase's name in the top row; the columns up to the "
+        "next phase name belong to it (insert columns as you need).\n"
+        "2. Put each post-it in the row of its lane; several post-its in one cell: one per "
+        "line. Start with ★ for a moment of truth.\n"
+        "3. Ratings and notes (? question, ! disagreement → suggestion, + addition, with "
+        "(author) after it) under a column belong to that column's first post-it.\n"
+        "4. Improvement actions and insights name their steps by title or number (the "
+        "post-its counted left to right, top to bottom).\n"
+        "5. Read it back with: klantreis import wall.xlsx -o journey.yaml",
+    ),
+    "capture.score-prompt": ("Een score van {low} tot {high}", "A rating from {low} to {high}"),
+    "capture.not-a-score": (
+        '{scale} "{value}" is geen score {low}–{high}',
+        '{scale} "{value}" is not a rating {low}–{high}',
+    ),
+    "capture.no-phase": (
+        "deze kolom heeft post-its maar geen fase erboven",
+        "this column has post-its but no phase above it",
+    ),
+    "capture.no-step": (
+        "{what} in een kolom zonder post-it",
+        "{what} in a column without a post-it",
+    ),
+    "capture.no-mark": (
+        '"{line}" begint niet met ?, ! of +',
+        '"{line}" does not start with ?, ! or +',
+    ),
+    "capture.unknown-step": (
+        '"{ref}" is geen titel of nummer van een stap',
+        '"{ref}" is not the title or number of a step',
+    ),
+    "capture.ambiguous-step": (
+        '"{ref}" is de titel van meer stappen; gebruik het nummer ({numbers})',
+        '"{ref}" is the title of several steps; use the number ({numbers})',
+    ),
+    "capture.bad-choice": (
+        '"{value}" is niet een van: {choices}',
+        '"{value}" is not one of: {choices}',
+    ),
+    "capture.bad-flag": ('"{value}" is geen ja of nee', '"{value}" is not yes or no'),
+    "capture.bad-date": (
+        '"{value}" is geen datum (schrijf 2026-05-31 of 31-5-2026)',
+        '"{value}" is not a date (write 2026-05-31 or 31-5-2026)',
+    ),
+    "capture.bad-duration": (
+        '"{value}" is geen doorlooptijd (schrijf bijv. 2-4 weken)',
+        '"{value}" is not a lead time (write e.g. 2-4 weeks)',
+    ),
+    "capture.no-title": ("een rij zonder titel", "a row without a title"),
+    "capture.no-lane": (
+        "een rij met post-its maar zonder baannaam",
+        "a row with post-its but no lane name",
+    ),
+    "capture.no-wall": (
+        "het werkboek heeft geen blad {sheet}",
+        "the workbook has no {sheet} sheet",
+    ),
+    "capture.unreadable": (
+        "geen werkboek dat te lezen is: {reason}",
+        "not a readable workbook: {reason}",
+    ),
 }
 """Every message: ``key -> (dutch, english)``."""
 

@@ -68,6 +68,7 @@ from klantreis.model import (
     SystemBoundary,
     slugify,
 )
+from klantreis.notes import note_line, parse_note_line
 from klantreis.templates import default_lanes, default_scales
 
 __all__ = [
@@ -189,43 +190,10 @@ def _encode_list(items: Sequence[str]) -> str:
     return "\n".join(items)
 
 
-def _note_line(note: Note) -> str:
-    """A post-it as people write it: ``? vraag (auteur)``, ``! bezwaar → suggestie``."""
-    line = f"{note.kind.symbol} {note.text}"
-    if note.suggestion is not None:
-        line += f" → {note.suggestion}"
-    if note.author is not None:
-        line += f" ({note.author})"
-    return line
-
-
-_SYMBOLS = {kind.symbol: kind for kind in NoteKind}
-
-
-def parse_note_line(line: str) -> Note | None:
-    """Read a post-it written as :func:`_note_line` writes it; ``None`` when it has no mark.
-
-    >>> note = parse_note_line("! Te kort → Een uur (Sanne)")
-    >>> note.kind.value, note.text, note.suggestion, note.author
-    ('disagreement', 'Te kort', 'Een uur', 'Sanne')
-    """
-    kind = _SYMBOLS.get(line[:1])
-    if kind is None:
-        return None
-    rest = line[2:] if line[1:2] == " " else line[1:]
-    author = None
-    if rest.endswith(")") and " (" in rest:
-        rest, author = rest[:-1].rsplit(" (", 1)
-    suggestion = None
-    if kind is NoteKind.DISAGREEMENT and " → " in rest:
-        rest, suggestion = rest.split(" → ", 1)
-    return Note(kind=kind, text=rest, author=author, suggestion=suggestion)
-
-
 def _encode_notes(notes: Sequence[Note]) -> str:
     if not notes:
         return ""
-    lines = [_note_line(n) for n in notes]
+    lines = [note_line(n) for n in notes]
     if all("\n" not in line and "\r" not in line for line in lines) and all(
         parse_note_line(line) == note for line, note in zip(lines, notes, strict=True)
     ):

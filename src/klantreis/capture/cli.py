@@ -1,0 +1,130 @@
+"""``klantreis import``: a filled-in workbook or CSV back into a journey file.
+
+And the ``--to xlsx|csv`` half of ``klantreis new``, which writes the fill-in workbook.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from klantreis.capture import Capture
+    from klantreis.model import Journey
+
+__all__ = ["import_arguments", "run_import", "write_fill_in"]
+
+
+def import_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of ``klantreis import``."""
+    parser.add_argument("file", metavar="FILE", help="a workbook (.xlsx) or a CSV (grid or tidy)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the journey file to write (.yaml or .json; '-' for standard output); "
+        "default: the --into file",
+    )
+    parser.add_argument(
+        "--into",
+        metavar="JOURNEY",
+        help="the journey file the workbook came from: its ids and the fields the "
+        "workbook does not show are kept",
+    )
+    parser.add_argument(
+        "--partial",
+        action="store_true",
+        help="write what reads clean and list the rest (default: write nothing on a problem)",
+    )
+    parser.add_argument("--title", help="the journey's title when the file does not give one")
+    parser.add_argument(
+        "--lang", choices=("nl", "en"), help="the language of a CSV without --into (default nl)"
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def _is_tidy(path: Path) -> bool:
+    """Whether a CSV is the tidy layout (a header with phase and title columns)."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            first = handle.readline()
+    except (OSError, UnicodeDecodeError):
+        return False
+    delimiter = max((",", ";", "\t", "|"), key=first.count)
+    columns = {c.strip().strip('"').casefold() for c in first.rstrip("\r\n").split(delimiter)}
+    phase = columns & {"phase", "phase_id", "fase", "fase_id"}
+    return bool(phase and columns & {"title", "titel", "stap", "step"})
+
+
+def read_any(path: str, base: Journey | None, title: str | None, lang: str | None) -> Capture:
+    """Read a workbook, a wall CSV or a tidy CSV, by its suffix and header."""
+    from klantreis.capture import Capture, read_wall_csv, read_workbook
+    from klantreis.cli import UsageError
+    from klantreis.errors import Report, ValidationError
+    from klantreis.exporters.tabular import read_tidy_csv
+
+    suffix = Path(path).suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return read_workbook(path, base=base, title=title)
+    if suffix != ".csv":
+        raise UsageError(f"{path}: import reads .xlsx and .csv files, not {suffix or 'this'}")
+    if not _is_tidy(Path(path)):
+        return read_wall_csv(path, base=base, title=title, language=lang)
+    try:
+        journey = read_tidy_csv(path, base=base, title=title, language=lang)
+    except ValidationError as exc:
+        if base is None:
+            raise
+        return Capture(base, exc.report)
+    return Capture(journey, Report(()))
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Read a filled-in workbook (or a CSV) into a journey file.
+
+    Every problem is listed at its sheet and cell; nothing is written until the whole
+    file reads clean, unless --partial.
+    """
+    from klantreis.cli import EXIT_OK, EXIT_PROBLEMS, UsageError, _err, _write_output
+    from klantreis.errors import Severity
+    from klantreis.serialize import dumps
+    from klantreis.validation import load
+
+    output = args.output or args.into
+    if output is None:
+        raise UsageError("say where the journey goes: -o reis.yaml (or --into reis.yaml)")
+    base = load(args.into) if args.into else None
+    capture = read_any(args.file, base, args.title, args.lang)
+    errors = [p for p in capture.report.problems if p.severity is Severity.ERROR]
+    for problem in errors:
+        _err(str(problem))
+    if errors and not args.partial:
+        _err(f"{len(errors)} problem(s); nothing written (--partial writes what reads clean)")
+        return EXIT_PROBLEMS
+    json_out = output != "-" and Path(output).suffix.lower() == ".json"
+    fmt: Literal["yaml", "json"] = "json" if json_out else "yaml"
+    into_itself = args.into is not None and output == args.into
+    _write_output(
+        output,
+        dumps(capture.journey, fmt),
+        force=args.force or into_itself,
+        protect=[args.file],
+    )
+    if output != "-":
+        steps = len(capture.journey.steps)
+        _err(f"wrote {output} ({steps} step{'' if steps == 1 else 's'})")
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def write_fill_in(args: argparse.Namespace, journey: Journey) -> None:
+    """``klantreis new --to xlsx|csv``: the fill-in workbook (or wall CSV) of *journey*."""
+    from klantreis.capture import wall_csv, workbook
+    from klantreis.cli import UsageError, _err, _write_output
+
+    if args.output == "-" and args.to == "xlsx":
+        raise UsageError("a workbook is binary; write it to a file with -o wand.xlsx")
+    data: str | bytes = workbook(journey) if args.to == "xlsx" else wall_csv(journey)
+    _write_output(args.output, data, force=args.force)
+    if args.output != "-":
+        _err(f"wrote {args.output}; fill it in, then: klantreis import {args.output} -o reis.yaml")
