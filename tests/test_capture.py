@@ -232,7 +232,7 @@ def test_every_problem_at_its_cell_and_nothing_written(tmp_path, capsys):
     assert "Wand!E3: " in err
     assert 'Verbeteracties!I2: "misschien" is niet een van' in err
     assert 'Verbeteracties!J2: "Bestaat niet" is geen titel of nummer van een stap' in err
-    assert "5 problem(s); nothing written" in err
+    assert "5 fouten; niets geschreven" in err
     assert not out.exists()
     # --partial writes what reads clean and still lists the rest.
     assert main(["import", str(path), "-o", str(out), "--partial"]) == 1

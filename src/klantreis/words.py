@@ -949,6 +949,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "het werkboek heeft geen blad {sheet}",
         "the workbook has no {sheet} sheet",
     ),
+    "capture.cli.suffix": (
+        "{file}: import leest .xlsx- en .csv-bestanden, geen {suffix}",
+        "{file}: import reads .xlsx and .csv files, not {suffix}",
+    ),
+    "capture.cli.no-output": (
+        "zeg waar de reis heen moet: -o reis.yaml (of --into reis.yaml)",
+        "say where the journey goes: -o journey.yaml (or --into journey.yaml)",
+    ),
+    "capture.cli.nothing-written": (
+        "{errors}; niets geschreven (--partial schrijft wat goed te lezen is)",
+        "{errors}; nothing written (--partial writes what reads clean)",
+    ),
+    "capture.cli.wrote": ("{file} geschreven ({n} stappen)", "wrote {file} ({n} steps)"),
+    "capture.cli.wrote-one": ("{file} geschreven (1 stap)", "wrote {file} (1 step)"),
+    "capture.cli.binary": (
+        "een werkboek is binair; schrijf het naar een bestand met -o wand.xlsx",
+        "a workbook is binary; write it to a file with -o wall.xlsx",
+    ),
+    "capture.cli.fill-in": (
+        "{file} geschreven; vul het in, en dan: klantreis import {file} -o reis.yaml",
+        "wrote {file}; fill it in, then: klantreis import {file} -o journey.yaml",
+    ),
     "capture.unreadable": (
         "geen werkboek dat te lezen is: {reason}",
         "not a readable workbook: {reason}",

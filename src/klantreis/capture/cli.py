@@ -59,6 +59,7 @@ def _is_tidy(path: Path) -> bool:
 
 def read_any(path: str, base: Journey | None, title: str | None, lang: str | None) -> Capture:
     """Read a workbook, a wall CSV or a tidy CSV, by its suffix and header."""
+    from klantreis import words
     from klantreis.capture import Capture, read_wall_csv, read_workbook
     from klantreis.cli import UsageError
     from klantreis.errors import Report, ValidationError
@@ -68,7 +69,9 @@ def read_any(path: str, base: Journey | None, title: str | None, lang: str | Non
     if suffix in (".xlsx", ".xlsm"):
         return read_workbook(path, base=base, title=title)
     if suffix != ".csv":
-        raise UsageError(f"{path}: import reads .xlsx and .csv files, not {suffix or 'this'}")
+        lang = base.language.value if base else lang
+        message = words.text("capture.cli.suffix", lang, file=path, suffix=suffix or "?")
+        raise UsageError(message)
     if not _is_tidy(Path(path)):
         return read_wall_csv(path, base=base, title=title, language=lang)
     try:
@@ -86,6 +89,7 @@ def run_import(args: argparse.Namespace) -> int:
     Every problem is listed at its sheet and cell; nothing is written until the whole
     file reads clean, unless --partial.
     """
+    from klantreis import words
     from klantreis.cli import EXIT_OK, EXIT_PROBLEMS, UsageError, _err, _write_output
     from klantreis.errors import Severity
     from klantreis.serialize import dumps
@@ -93,14 +97,16 @@ def run_import(args: argparse.Namespace) -> int:
 
     output = args.output or args.into
     if output is None:
-        raise UsageError("say where the journey goes: -o reis.yaml (or --into reis.yaml)")
+        raise UsageError(words.text("capture.cli.no-output", args.lang))
     base = load(args.into) if args.into else None
     capture = read_any(args.file, base, args.title, args.lang)
     errors = [p for p in capture.report.problems if p.severity is Severity.ERROR]
+    lang = capture.journey.language.value
     for problem in errors:
         _err(str(problem))
     if errors and not args.partial:
-        _err(f"{len(errors)} problem(s); nothing written (--partial writes what reads clean)")
+        count = words.text("cli.errors", lang, n=len(errors))
+        _err(words.text("capture.cli.nothing-written", lang, errors=count))
         return EXIT_PROBLEMS
     json_out = output != "-" and Path(output).suffix.lower() == ".json"
     fmt: Literal["yaml", "json"] = "json" if json_out else "yaml"
@@ -112,19 +118,20 @@ def run_import(args: argparse.Namespace) -> int:
         protect=[args.file],
     )
     if output != "-":
-        steps = len(capture.journey.steps)
-        _err(f"wrote {output} ({steps} step{'' if steps == 1 else 's'})")
+        _err(words.text("capture.cli.wrote", lang, file=output, n=len(capture.journey.steps)))
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 
 def write_fill_in(args: argparse.Namespace, journey: Journey) -> None:
     """``klantreis new --to xlsx|csv``: the fill-in workbook (or wall CSV) of *journey*."""
+    from klantreis import words
     from klantreis.capture import wall_csv, workbook
     from klantreis.cli import UsageError, _err, _write_output
 
+    lang = journey.language.value
     if args.output == "-" and args.to == "xlsx":
-        raise UsageError("a workbook is binary; write it to a file with -o wand.xlsx")
+        raise UsageError(words.text("capture.cli.binary", lang))
     data: str | bytes = workbook(journey) if args.to == "xlsx" else wall_csv(journey)
     _write_output(args.output, data, force=args.force)
     if args.output != "-":
-        _err(f"wrote {args.output}; fill it in, then: klantreis import {args.output} -o reis.yaml")
+        _err(words.text("capture.cli.fill-in", lang, file=args.output))
