@@ -319,6 +319,12 @@ COMMANDS: list[Command] = [
         "klantreis.capture.cli:run_import",
     ),
     Command(
+        "fmt",
+        "rewrite journey files canonically; --check for CI",
+        "klantreis.fmt:fmt_arguments",
+        "klantreis.fmt:run_fmt",
+    ),
+    Command(
         "diff",
         "compare two iterations: changes, ratings and effect of actions",
         "klantreis.compare.cli:add_arguments",

@@ -389,6 +389,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.cannot-write": ("{file}: kan niet schrijven: {reason}", "{file}: cannot write: {reason}"),
     "cli.interrupted": ("onderbroken", "interrupted"),
+    "fmt.would-change": ("{file} zou veranderen", "{file} would be reformatted"),
+    "fmt.rewrote": ("{file} herschreven", "reformatted {file}"),
+    "fmt.cannot-read": ("{file}: kan niet lezen: {reason}", "{file}: cannot read: {reason}"),
     "cli.internal-error": (
         "interne fout: {error}\nDit is een fout in klantreis; meld hem met de uitvoer van --debug.",
         "internal error: {error}\nThis is a bug; please report it with the output of --debug.",

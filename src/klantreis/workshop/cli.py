@@ -60,21 +60,6 @@ def _lang(parser: argparse.ArgumentParser) -> None:
 # --- writing a journey back -----------------------------------------------------------
 
 
-def _header(text: str) -> str:
-    """The comment block a YAML file opens with (comments and blank lines)."""
-    lines = []
-    for line in text.splitlines(keepends=True):
-        if line.strip() and not line.lstrip().startswith("#"):
-            break
-        lines.append(line)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    header = "".join(lines)
-    if header and not header.endswith("\n"):
-        header += "\n"
-    return header + ("\n" if header else "")
-
-
 def write_back(
     path: str, before: Journey, after: Journey, *, backup: bool = True
 ) -> tuple[str, str | None]:
@@ -91,6 +76,7 @@ def write_back(
     """
     from klantreis._files import atomic_write
     from klantreis.cli import UsageError
+    from klantreis.fmt import opening_comments
     from klantreis.serialize import dumps
     from klantreis.validation import loads
 
@@ -100,7 +86,7 @@ def write_back(
         old_text = target.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    header = _header(old_text) if fmt == "yaml" else ""
+    header = opening_comments(old_text) if fmt == "yaml" else ""
     new_text = header + dumps(after, fmt)
     if loads(new_text, format=fmt, check=False) != after:  # pragma: no cover - a bug
         raise UsageError(f"{path}: not written: the new text would not load back the same")
