@@ -18,7 +18,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -56,6 +55,7 @@ from klantreis.exporters.graph import run_dot
 from klantreis.exporters.tabular import read_tidy_csv
 from klantreis.review import read_answers
 from klantreis.serialize import Limits
+from klantreis.serialize.ids import unique_id
 from klantreis.testing.strategies import hostile_texts, journeys
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,10 +184,10 @@ def test_yaml_alias_bomb():
     for n in range(1, 10):
         prev, name = chr(96 + n), chr(97 + n)
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
-    started = time.perf_counter()
     found = errors("\n".join(lines).encode())
-    assert time.perf_counter() - started < 1
     assert ("yaml-alias", 2, "b[0]") in found
+    # never expanded: one problem per alias written (9 lines of 9), not 9**10 copies
+    assert sum(code == "yaml-alias" for code, _, _ in found) == 9 * 9
 
 
 def test_yaml_merge_key():
@@ -245,9 +245,7 @@ def test_infinity_in_json():
 
 
 def test_integer_of_thousands_of_digits():
-    started = time.perf_counter()
     found = errors(step_yaml("{emotion: " + "9" * 5000 + "}"))
-    assert time.perf_counter() - started < 1
     assert found == [("wrong-type", 8, "steps[0].ratings.emotion")]
 
 
@@ -256,20 +254,33 @@ def test_float_too_large():
 
 
 def test_string_of_megabytes():
-    started = time.perf_counter()
     journey = klantreis.loads(("title: " + "x" * 4_000_000 + "\nphases:\n  - name: P\n").encode())
     assert len(journey.title) == 4_000_000
-    assert time.perf_counter() - started < 5
 
 
 def test_thousands_of_steps_with_one_title():
-    # Each derived id is the next free 'x-N': found in linear time, not quadratic.
     steps = "  - {title: x, phase: p, lane: client}\n" * 10_000
-    started = time.perf_counter()
     journey = klantreis.loads((MINIMAL + "steps:\n" + steps).encode())
-    assert time.perf_counter() - started < 3
     assert [s.id for s in journey.steps[:3]] == ["x", "x-2", "x-3"]
     assert journey.steps[-1].id == "x-10000"
+
+
+def test_deriving_ids_for_one_title_is_linear_not_quadratic():
+    # Each derived id is the next free 'x-N': counted in look-ups, not in seconds (the
+    # benchmarks time it), so a loaded machine cannot fail it and a quadratic search can.
+    class Counting(set):
+        lookups = 0
+
+        def __contains__(self, item):
+            Counting.lookups += 1
+            return super().__contains__(item)
+
+    taken, tried = Counting({"x-7"}), {}
+    ids = [unique_id("x", taken, tried) for _ in range(10_000)]
+    assert ids[:3] == ["x", "x-2", "x-3"]
+    assert ids[6] == "x-8"
+    assert len(set(ids)) == 10_000
+    assert Counting.lookups <= 2 * 10_000
 
 
 def test_file_over_max_bytes(tmp_path):
