@@ -290,6 +290,13 @@ SCHEDULES = {
         plan(("9:00", "11:00", "Alles")),
         [("warning", "schedule-gap", "schedule[0].end")],
     ),
+    "a control character in an activity and in the materials": (
+        plan(*GOOD, materials=["post-its", "stiften\x07"], objective="De fases\x1b[1m"),
+        [
+            ("warning", "control-character", "objective"),
+            ("warning", "control-character", "materials[1]"),
+        ],
+    ),
 }
 
 

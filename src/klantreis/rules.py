@@ -68,11 +68,6 @@ class Index:
         """Every id and reference, as written (a quick pass, without paths)."""
         return _flat_strings(self.journey, ids=True)
 
-    @cached_property
-    def texts(self) -> list[str]:
-        """Every other text: titles, descriptions, notes ... (a quick pass, without paths)."""
-        return _flat_strings(self.journey, ids=False)
-
 
 RuleFunction = Callable[[Journey, Index], Iterable[Problem]]
 
@@ -273,7 +268,7 @@ def _plan(cls: type, ids: bool) -> tuple[tuple[str, bool], ...]:
     return plan
 
 
-def _flat_strings(journey: Journey, *, ids: bool) -> list[str]:
+def _flat_strings(journey: Any, *, ids: bool) -> list[str]:
     """Every id and reference (or every other text) of *journey*: one cheap pass.
 
     It runs in every validate() and load, so it allocates nothing but the list it
@@ -524,17 +519,28 @@ def _action_ideas(journey: Journey, index: Index) -> Found:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
-@rule("control-character", WARNING)
-def _control_characters(journey: Journey, index: Index) -> Found:
-    """Text holds no control characters (tabs and line breaks are fine); exports drop them."""
-    if not _CONTROL.search("\n".join(index.texts)):
+def control_characters(
+    value: Any,
+) -> Iterator[tuple[tuple[PathPart, ...], Message, Message]]:
+    """Where the text of *value* (a journey, a workshop plan ...) holds a control character.
+
+    Yields ``(path, message, hint)`` for each text that does, ids and references left
+    out (``unclear-id`` is theirs); tabs and line breaks are text.
+    """
+    if not _CONTROL.search("\n".join(_flat_strings(value, ids=False))):
         return  # the fast path: one scan of all the text at once
-    for path, text in _strings(journey, (), ids=False):
+    for path, text in _strings(value, (), ids=False):
         found = _CONTROL.search(text)
         if found is not None:
             char = f"U+{ord(found.group()):04X}"
             message = Message("problem.control-character", char=char, position=found.start() + 1)
             yield path, message, Message("problem.control-character-hint")
+
+
+@rule("control-character", WARNING)
+def _control_characters(journey: Journey, index: Index) -> Found:
+    """Text holds no control characters (tabs and line breaks are fine); exports drop them."""
+    yield from control_characters(journey)
 
 
 @rule("signoff-outdated", WARNING)

@@ -9,7 +9,8 @@ Errors: the meeting has no objective or no success criterion; the end is not aft
 the start; an activity starts before the one before it, overlaps it, ends before it
 starts, or lies outside the time available. Warnings: less time than the two and a
 half hours the seed advises, start or end not given, an empty schedule, and time
-between two activities that nothing is planned for.
+between two activities that nothing is planned for, and control characters in any
+text (as in a journey).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from attrs import frozen
 
 from klantreis.errors import PathPart, Problem, Severity
+from klantreis.rules import control_characters
 from klantreis.words import Message, span
 from klantreis.workshop.model import ClockTime, Workshop
 from klantreis.workshop.templates import ADVISED_MINUTES
@@ -265,6 +267,12 @@ def _gaps(workshop: Workshop) -> Found:
             ("schedule", len(schedule) - 1, "end"),
             Message("problem.gap-at-end", start=last.end, end=workshop.end),
         )
+
+
+@workshop_rule("control-character", WARNING)
+def _control_characters(workshop: Workshop) -> Found:
+    """Text holds no control characters (tabs and line breaks are fine); exports drop them."""
+    yield from control_characters(workshop)
 
 
 def describe_rules() -> Iterable[tuple[str, str, str]]:
