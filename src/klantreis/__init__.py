@@ -65,8 +65,9 @@ if TYPE_CHECKING:
     from klantreis.hookspecs import hookimpl
     from klantreis.manage.iterations import History, history
     from klantreis.manage.overview import Portfolio, portfolio
-    from klantreis.review import fingerprint, import_answers, review_sheet, sign_off
+    from klantreis.review import import_answers, review_sheet
     from klantreis.serialize import FORMAT_VERSION, Limits, dump, dumps, to_data
+    from klantreis.signoff import fingerprint, sign_off
     from klantreis.validation import load, loads, validate
     from klantreis.workshop import Workshop, load_workshop, validate_workshop, workshop_template
 
@@ -181,10 +182,10 @@ _LAZY = {
     "patch": "klantreis.compare.apply",
     "DiffError": "klantreis.compare.errors",
     "PatchError": "klantreis.compare.errors",
-    "fingerprint": "klantreis.review",
+    "fingerprint": "klantreis.signoff",
     "import_answers": "klantreis.review",
     "review_sheet": "klantreis.review",
-    "sign_off": "klantreis.review",
+    "sign_off": "klantreis.signoff",
     "Workshop": "klantreis.workshop",
     "load_workshop": "klantreis.workshop",
     "validate_workshop": "klantreis.workshop",

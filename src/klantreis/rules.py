@@ -26,6 +26,7 @@ from attrs import frozen
 
 from klantreis.errors import PathPart, Problem, Severity
 from klantreis.model import ImprovementAction, Insight, Journey, Lane, LaneKind, Note, Rating, Step
+from klantreis.signoff import outdated_signoffs
 from klantreis.words import Message
 
 __all__ = ["RULES", "Index", "Rule", "check", "rule"]
@@ -546,8 +547,6 @@ def _control_characters(journey: Journey, index: Index) -> Found:
 @rule("signoff-outdated", WARNING)
 def _signoffs(journey: Journey, index: Index) -> Found:
     """A colleague's latest sign-off still matches the content (its fingerprint)."""
-    from klantreis.review import outdated_signoffs
-
     for i, record in outdated_signoffs(journey):
         yield (
             ("signoffs", i, "fingerprint"),
