@@ -28,7 +28,7 @@ from klantreis.aggregate import (
     step_mean,
 )
 from klantreis.compare import diff_to_json, render_diff
-from klantreis.exporters._common import emotion_scale
+from klantreis.exporters.common import emotion_scale
 from klantreis.testing.strategies import journeys
 
 # --- the definitions -------------------------------------------------------------------

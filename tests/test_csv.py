@@ -11,7 +11,7 @@ from hypothesis import given
 
 import klantreis
 from klantreis import Duration, DurationUnit, Journey, LaneKind, Note, NoteKind, Phase, Step
-from klantreis.exporters._common import strip_controls
+from klantreis.exporters.common import strip_controls
 from klantreis.exporters.tabular import (
     TIDY_COLUMNS,
     neutralise,

@@ -24,6 +24,7 @@ import attrs
 from attrs import frozen
 
 from klantreis.errors import LoadError, Problem, Report, ValidationError
+from klantreis.exporters.common import escape, goodness, neutralise, rating_text
 from klantreis.model import Journey, LaneKind, Language, Note, NoteKind, Step
 from klantreis.signoff import fingerprint, outdated_signoffs, sign_off
 
@@ -94,8 +95,6 @@ def _hard(journey: Journey, step: Step) -> str | None:
     A rating in the worse half of its scale (emotion, motivation ...), or a post-it in
     the crucial-moments lane.
     """
-    from klantreis.exporters._common import goodness, rating_text
-
     lane = journey.lane(step.lane)
     for rating in step.ratings:
         scale = journey.scale(rating.scale)
@@ -185,8 +184,6 @@ def review_sheet(
 
 
 def _sheet_csv(journey: Journey, *, excel: bool) -> str:
-    from klantreis.exporters.tabular import neutralise
-
     lang = journey.language
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
@@ -197,7 +194,6 @@ def _sheet_csv(journey: Journey, *, excel: bool) -> str:
 
 
 def _sheet_markdown(journey: Journey) -> str:
-    from klantreis.exporters.markdown import escape
     from klantreis.workshop.templates import review_questions
 
     lang = journey.language
@@ -286,7 +282,6 @@ def _sheet_markdown(journey: Journey) -> str:
 
 def _backticks(text: str) -> str:
     """klantreis's own text as Markdown, keeping `commands` as code."""
-    from klantreis.exporters.markdown import escape
 
     out = []
     for i, part in enumerate(text.split("`")):

@@ -39,7 +39,7 @@ from klantreis import words
 from klantreis.aggregate import phase_mean
 from klantreis.errors import ExportError
 from klantreis.exporters import Exporter, option
-from klantreis.exporters._common import (
+from klantreis.exporters.common import (
     duration_text,
     emotion_scale,
     goodness,

@@ -13,7 +13,6 @@ renders the same way.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 
 from attrs import frozen
@@ -21,12 +20,12 @@ from attrs import frozen
 from klantreis import words
 from klantreis.aggregate import phase_mean, point_label
 from klantreis.exporters import Exporter, option
-from klantreis.exporters._common import (
+from klantreis.exporters.common import (
     duration_text,
     emotion_scale,
+    escape,
     number,
     rating_text,
-    strip_controls,
 )
 from klantreis.hookspecs import hookimpl
 from klantreis.model import (
@@ -50,36 +49,6 @@ class MarkdownOptions:
     )
     notes: bool = option(True, help="include the ?/!/+ post-its")
     overview: bool = option(True, help="include the overview table of the phases")
-
-
-_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
-# Markdown punctuation that changes meaning anywhere in a line; `#` too, so that a
-# heading's text never gains a closing sequence; `$` for GitHub's and GitLab's math.
-_INLINE = re.compile(r"([\\`*_\[\]|~#$])")
-# At the start of a line these open a block (quote, list, setext underline).
-_LINE_START = re.compile(r"^([>+\-=])")
-_ORDINAL = re.compile(r"^(\d+)([.)])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-
-
-def escape(text: str, *, breaks: str = "<br>") -> str:
-    """*text* as literal Markdown inline content: nothing in it is taken as syntax.
-
-    Line breaks become *breaks* (``<br>``: the text stays on one source line, so it
-    is safe in a table cell); ``&``, ``<`` and ``>`` become entities; Markdown
-    punctuation is backslash-escaped; control characters are dropped.
-
-    >>> escape("a | b\\nc <b>d</b> *e*")
-    'a \\\\| b<br>c &lt;b&gt;d&lt;/b&gt; \\\\*e\\\\*'
-    """
-    text = strip_controls(text).replace("\t", " ")
-    lines = []
-    for line in _LINE_BREAKS.split(text):
-        line = _INLINE.sub(r"\\\1", line)
-        line = "".join(_ENTITIES.get(c, c) for c in line)
-        line = _LINE_START.sub(r"\\\1", line.strip(" "))
-        lines.append(_ORDINAL.sub(r"\1\\\2", line))
-    return breaks.join(lines)
 
 
 def _cell(text: str | None) -> str:

@@ -46,7 +46,13 @@ from attrs import frozen
 from klantreis import words
 from klantreis.errors import ExportWarning, LoadError, Problem, Report, ValidationError
 from klantreis.exporters import Exporter, option
-from klantreis.exporters._common import duration_text, rating_text, strip_controls
+from klantreis.exporters.common import (
+    duration_text,
+    neutralise,
+    rating_text,
+    strip_controls,
+    unneutralise,
+)
 from klantreis.hookspecs import hookimpl
 from klantreis.model import (
     Actor,
@@ -140,34 +146,8 @@ TIDY_COLUMNS: tuple[str, ...] = (
 ``moment_of_truth``, one per scale of the journey."""
 
 _RATING = "rating:"
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 EXCEL_CELL_LIMIT = 32_767
 """The most characters Excel keeps in one cell."""
-
-
-def neutralise(text: str) -> str:
-    """*text* made safe for a spreadsheet: a ``'`` in front when it could run as a formula.
-
-    A text that already starts with ``'`` gets one more only when a formula trigger
-    follows the apostrophes, so that reading back (which takes one off there) is exact.
-
-    >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("-2"), neutralise("fine")
-    ('\\'=HYPERLINK("http://x")', "'-2", 'fine')
-    >>> neutralise("'s-Hertogenbosch"), neutralise("'=1")
-    ("'s-Hertogenbosch", "''=1")
-    """
-    return "'" + text if text.lstrip("'").startswith(_TRIGGERS) else text
-
-
-def unneutralise(text: str) -> str:
-    """The inverse of :func:`neutralise`: one ``'`` off, only where a formula trigger follows.
-
-    >>> unneutralise("'=1"), unneutralise("'s-Hertogenbosch"), unneutralise("''-2")
-    ('=1', "'s-Hertogenbosch", "'-2")
-    """
-    if text.startswith("'") and text.lstrip("'").startswith(_TRIGGERS):
-        return text[1:]
-    return text
 
 
 def _cell(value: str) -> str:

@@ -25,8 +25,7 @@ from attrs import frozen
 from klantreis import words
 from klantreis.errors import ExportError, KlantreisError
 from klantreis.exporters import Exporter, option
-from klantreis.exporters._common import strip_controls
-from klantreis.exporters.markdown import escape
+from klantreis.exporters.common import escape, strip_controls
 from klantreis.hookspecs import hookimpl
 from klantreis.model import Journey, Lane, LaneKind, Scale
 from klantreis.workshop.model import MeetingKind, Workshop
