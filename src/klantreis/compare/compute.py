@@ -43,8 +43,10 @@ from klantreis.aggregate import mean_of_sums, step_mean
 from klantreis.compare._items import ITEMS, JOURNEY_FIELDS, NESTED, NO_DEFAULT, ItemSpec, RefKind
 from klantreis.compare.errors import DiffError
 from klantreis.compare.model import (
+    ActionEffect,
     Change,
     Collection,
+    EffectReport,
     FieldChange,
     Item,
     JourneyDiff,
@@ -53,9 +55,10 @@ from klantreis.compare.model import (
     PhaseScores,
     RatingChange,
     ScaleScores,
+    assess,
     judge,
 )
-from klantreis.model import Direction, Journey, Rating, Scale, Step
+from klantreis.model import Direction, ImprovementAction, Journey, Rating, Scale, Step
 
 __all__ = ["BUCKET_CANDIDATES", "NEARBY_CANDIDATES", "diff", "similarity"]
 
@@ -102,10 +105,7 @@ def diff(old: Journey, new: Journey, *, rename_threshold: float = 0.8) -> Journe
         touched = steps_touched if spec.cls is Step else None
         _emit(spec, olds, news, match, renames, changes, ratings, scales, touched)
     phases = _phase_scores(old, new, matches[Collection.PHASES], scales, steps_touched)
-
-    from klantreis.compare.report import build_effect
-
-    effect = build_effect(old, new, matches[Collection.ACTIONS], ratings)
+    effect = _build_effect(old, new, matches[Collection.ACTIONS], ratings)
     return JourneyDiff(
         old=JourneyInfo.of(old),
         new=JourneyInfo.of(new),
@@ -899,3 +899,34 @@ def _phase_row(
     if not cells:
         return None
     return PhaseScores(phase=phase, old_phase=old_phase, name=name, scales=tuple(cells))
+
+
+def _build_effect(
+    old: Journey,
+    new: Journey,
+    action_match: Sequence[int],
+    ratings: Sequence[RatingChange],
+) -> EffectReport:
+    """The report from the matched actions of two journeys and their rating changes."""
+    rows: list[ActionEffect] = []
+    matched: set[int] = set()
+    for j, action in enumerate(new.actions):
+        i = action_match[j]
+        before = old.actions[i] if i >= 0 else None
+        matched.add(i)
+        rows.append(_row(before, action))
+    rows.extend(_row(action, None) for i, action in enumerate(old.actions) if i not in matched)
+    return assess(rows, ratings)
+
+
+def _row(old: ImprovementAction | None, new: ImprovementAction | None) -> ActionEffect:
+    return ActionEffect(
+        id=new.id if new is not None else None,
+        old_id=old.id if old is not None else None,
+        title=new.title if new is not None else None,
+        old_title=old.title if old is not None else None,
+        status=new.status if new is not None else None,
+        old_status=old.status if old is not None else None,
+        targets=new.targets if new is not None else (),
+        old_targets=old.targets if old is not None else (),
+    )

@@ -3,7 +3,7 @@
 A :class:`JourneyDiff` is a list of :class:`Change` records, one per item and kind of
 change, plus the analysis a facilitator reads first: every :class:`RatingChange` with
 its verdict, the mean of each scale per phase (:class:`PhaseScores`), and the
-:class:`~klantreis.compare.report.EffectReport`.
+:class:`EffectReport` (computed in :mod:`klantreis.compare.report`).
 
 Where a new kind of change goes: add a member to :class:`Kind`, emit it in
 :mod:`klantreis.compare.compute`, apply it in :mod:`klantreis.compare.apply`, swap it in
@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Union
+from collections.abc import Iterable, Sequence
+from typing import Any, Union
 
 from attrs import evolve, frozen
 
@@ -30,24 +31,27 @@ from klantreis.model import (
     Language,
     Phase,
     Scale,
+    Status,
     Step,
 )
 
-if TYPE_CHECKING:
-    from klantreis.compare.report import EffectReport
-
 __all__ = [
+    "ActionEffect",
     "Change",
     "Collection",
+    "EffectReport",
     "FieldChange",
+    "Flag",
     "Item",
     "JourneyDiff",
     "JourneyInfo",
     "Kind",
+    "Outcome",
     "PhaseScores",
     "RatingChange",
     "ScaleScores",
     "Verdict",
+    "assess",
 ]
 
 Item = Union[Actor, Scale, Phase, Lane, Step, ImprovementAction, Insight]  # noqa: UP007 - a runtime alias on Python 3.10
@@ -411,3 +415,147 @@ class JourneyDiff:
 def _inverse_order(changes: tuple[Change, ...]) -> tuple[Change, ...]:
     # The records stay in their order; patching does not depend on it.
     return tuple(c.inverse() for c in changes)
+
+
+# --- the effect report (computed by klantreis.compare.report.effect) ---------------
+
+
+class Flag(str, enum.Enum):
+    """Something in the effect report that asks for a conversation."""
+
+    DONE_WITHOUT_EFFECT = "done-without-effect"
+    UNEXPLAINED_WORSENING = "unexplained-worsening"
+
+
+class Outcome(str, enum.Enum):
+    """What the ratings at an action's target steps did, taken together."""
+
+    IMPROVED = "improved"
+    """At least one rating improved, none worsened."""
+    WORSENED = "worsened"
+    """At least one rating worsened, none improved."""
+    MIXED = "mixed"
+    """Some ratings improved, others worsened."""
+    UNCHANGED = "unchanged"
+    """No rating improved or worsened (including: no ratings at all)."""
+
+
+@frozen(kw_only=True)
+class ActionEffect:
+    """One improvement action: its status, old → new, and the ratings at its target steps."""
+
+    id: str | None
+    """The action's id in the new journey; ``None`` when it is gone."""
+    old_id: str | None
+    """The action's id in the old journey; ``None`` when it is new."""
+    title: str | None
+    old_title: str | None
+    status: Status | None
+    old_status: Status | None
+    targets: tuple[str, ...] = ()
+    """Ids of its target steps in the new journey."""
+    old_targets: tuple[str, ...] = ()
+    ratings: tuple[RatingChange, ...] = ()
+    """The rating changes at its target steps."""
+    outcome: Outcome = Outcome.UNCHANGED
+    flags: tuple[Flag, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The title to show: the new one, else the old one."""
+        return self.title if self.title is not None else (self.old_title or "")
+
+    @property
+    def target_steps(self) -> tuple[str, ...]:
+        """The target steps the outcome is judged on (see the module docstring)."""
+        return self.targets if self.id is not None else self.old_targets
+
+    @property
+    def status_changed(self) -> bool:
+        """Whether the status differs between the iterations."""
+        return self.status is not self.old_status
+
+    def _swapped(self) -> ActionEffect:
+        return ActionEffect(
+            id=self.old_id,
+            old_id=self.id,
+            title=self.old_title,
+            old_title=self.title,
+            status=self.old_status,
+            old_status=self.status,
+            targets=self.old_targets,
+            old_targets=self.targets,
+        )
+
+
+@frozen(kw_only=True)
+class EffectReport:
+    """The effect of the improvement actions between two iterations (see :func:`effect`)."""
+
+    actions: tuple[ActionEffect, ...] = ()
+    """Every action: those of the new journey in its order, then those that are gone."""
+    unexplained: tuple[RatingChange, ...] = ()
+    """Worsened ratings at steps no action targets (flag ``unexplained-worsening``)."""
+
+    @property
+    def done_without_effect(self) -> tuple[ActionEffect, ...]:
+        """The actions flagged ``done-without-effect``."""
+        return tuple(a for a in self.actions if Flag.DONE_WITHOUT_EFFECT in a.flags)
+
+    @property
+    def flagged(self) -> bool:
+        """Whether anything in the report is flagged."""
+        return bool(self.unexplained) or any(a.flags for a in self.actions)
+
+    def inverse(self, ratings: Sequence[RatingChange]) -> EffectReport:
+        """The report seen from the other iteration; *ratings* are the inverted changes."""
+        return assess([a._swapped() for a in self.actions], ratings)
+
+
+def assess(rows: Iterable[ActionEffect], ratings: Sequence[RatingChange]) -> EffectReport:
+    """Judge each action by the rating changes at its target steps, and set the flags."""
+    rows = list(rows)
+    by_step: dict[str, list[RatingChange]] = {}
+    by_old_step: dict[str, list[RatingChange]] = {}
+    for change in ratings:
+        by_step.setdefault(change.step, []).append(change)
+        by_old_step.setdefault(change.old_step, []).append(change)
+    targeted = {t for row in rows for t in row.targets}
+    old_targeted = {t for row in rows for t in row.old_targets}
+    actions = []
+    for row in rows:
+        index = by_step if row.id is not None else by_old_step
+        found: dict[int, RatingChange] = {}
+        for target in dict.fromkeys(row.target_steps):
+            for change in index.get(target, ()):
+                found.setdefault(id(change), change)
+        changes = tuple(found.values())
+        outcome = _outcome(changes)
+        flags: list[Flag] = []
+        if (
+            row.status is Status.DONE
+            and row.target_steps
+            and not any(c.verdict is Verdict.IMPROVED for c in changes)
+        ):
+            flags.append(Flag.DONE_WITHOUT_EFFECT)
+        actions.append(evolve(row, ratings=changes, outcome=outcome, flags=tuple(flags)))
+    unexplained = tuple(
+        c
+        for c in ratings
+        if c.verdict is Verdict.WORSENED
+        and c.step not in targeted
+        and c.old_step not in old_targeted
+    )
+    return EffectReport(actions=tuple(actions), unexplained=unexplained)
+
+
+def _outcome(changes: Iterable[RatingChange]) -> Outcome:
+    verdicts = {c.verdict for c in changes}
+    better, worse = Verdict.IMPROVED in verdicts, Verdict.WORSENED in verdicts
+    if better and worse:
+        return Outcome.MIXED
+    if better:
+        return Outcome.IMPROVED
+    if worse:
+        return Outcome.WORSENED
+    return Outcome.UNCHANGED
