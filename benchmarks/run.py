@@ -385,7 +385,7 @@ def _kinds_match(result: Any, truth: Truth) -> bool:
 
 
 def bench_exports(j: Any, table: Table, reps: int, quick: bool) -> None:
-    from klantreis.exporters import list_exporters
+    from klantreis.exporting import list_exporters
 
     n = len(j.steps)
     floor = measure(lambda: orjson.dumps(klantreis.to_data(j)), reps)

@@ -9,7 +9,8 @@ import pytest
 import klantreis
 from klantreis import Journey, Phase, Step, hookimpl, plugins
 from klantreis.cli import main
-from klantreis.exporters import Exporter, get_exporter, localize, make_options
+from klantreis.exporters import Exporter, localize, make_options
+from klantreis.exporting import get_exporter
 
 JOURNEY = Journey(
     title="Intake",

@@ -61,7 +61,8 @@ if TYPE_CHECKING:
     from klantreis.compare.errors import DiffError, PatchError
     from klantreis.compare.model import Change, FieldChange, JourneyDiff, RatingChange
     from klantreis.compare.report import ActionEffect, EffectReport, effect
-    from klantreis.exporters import Exporter, export, get_exporter, list_exporters
+    from klantreis.exporters import Exporter
+    from klantreis.exporting import export, get_exporter, list_exporters
     from klantreis.hookspecs import hookimpl
     from klantreis.manage.iterations import History, history
     from klantreis.manage.overview import Portfolio, portfolio
@@ -163,9 +164,9 @@ _LAZY = {
     "to_data": "klantreis.serialize",
     "validate": "klantreis.validation",
     "Exporter": "klantreis.exporters",
-    "export": "klantreis.exporters",
-    "get_exporter": "klantreis.exporters",
-    "list_exporters": "klantreis.exporters",
+    "export": "klantreis.exporting",
+    "get_exporter": "klantreis.exporting",
+    "list_exporters": "klantreis.exporting",
     "hookimpl": "klantreis.hookspecs",
     "History": "klantreis.manage.iterations",
     "history": "klantreis.manage.iterations",

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from klantreis.exporters import Exporter
+    from klantreis.exporters.base import Exporter
 
 __all__ = ["PROJECT_NAME", "hookimpl", "hookspec", "klantreis_register_exporters"]
 

@@ -35,7 +35,7 @@ from attrs import field, frozen
 from klantreis import hookspecs
 from klantreis._version import __version__
 from klantreis.errors import PluginError
-from klantreis.exporters import Exporter
+from klantreis.exporters.base import Exporter
 
 __all__ = [
     "DEFAULT_PLUGINS",

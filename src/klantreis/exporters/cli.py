@@ -155,7 +155,8 @@ def run_export(args: argparse.Namespace) -> int:
     """Export a journey file to a format: Markdown, CSV, DOT, SVG, PNG, PDF or a plugin's."""
     from klantreis.cli import UsageError, _err, _write_output
     from klantreis.errors import ExportWarning
-    from klantreis.exporters import encode, get_exporter, make_options, render
+    from klantreis.exporters.base import encode, make_options
+    from klantreis.exporting import get_exporter, render
 
     if args.to == "tidy":  # many tables from a file or a folder: journey management's
         from klantreis.manage.cli import run_tidy_export

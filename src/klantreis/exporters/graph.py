@@ -38,7 +38,7 @@ from attrs import frozen
 from klantreis import words
 from klantreis.aggregate import phase_mean
 from klantreis.errors import ExportError
-from klantreis.exporters import Exporter, option
+from klantreis.exporters.base import Exporter, option
 from klantreis.exporters.common import (
     duration_text,
     emotion_scale,

@@ -45,7 +45,7 @@ from attrs import frozen
 
 from klantreis import words
 from klantreis.errors import ExportWarning, LoadError, Problem, Report, ValidationError
-from klantreis.exporters import Exporter, option
+from klantreis.exporters.base import Exporter, option
 from klantreis.exporters.common import (
     duration_text,
     neutralise,

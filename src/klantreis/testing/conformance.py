@@ -27,7 +27,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from klantreis.exporters import Exporter, encode, get_exporter, make_options, render
+from klantreis.exporters import Exporter, encode, make_options
+from klantreis.exporting import get_exporter, render
 from klantreis.model import Journey
 from klantreis.testing.strategies import hostile_texts, journeys
 

@@ -24,7 +24,7 @@ from attrs import frozen
 
 from klantreis import words
 from klantreis.errors import ExportError, KlantreisError
-from klantreis.exporters import Exporter, option
+from klantreis.exporters.base import Exporter, option
 from klantreis.exporters.common import escape, strip_controls
 from klantreis.hookspecs import hookimpl
 from klantreis.model import Journey, Lane, LaneKind, Scale

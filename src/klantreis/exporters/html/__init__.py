@@ -33,7 +33,7 @@ from attrs import frozen
 
 from klantreis import words
 from klantreis.aggregate import format_number, nearest_point, step_mean
-from klantreis.exporters import Exporter, localize, option
+from klantreis.exporters.base import Exporter, localize, option
 from klantreis.exporters.common import duration_text, strip_controls
 from klantreis.hookspecs import hookimpl
 from klantreis.model import (
