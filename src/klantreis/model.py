@@ -18,6 +18,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache
 from typing import Any
 
 import attrs
@@ -83,6 +84,8 @@ __all__ = [
     "Step",
     "SystemBoundary",
     "Theme",
+    "default_lanes",
+    "default_scales",
     "slugify",
 ]
 
@@ -877,15 +880,11 @@ class SignOff:
 
 
 def _default_scales(journey: Journey) -> tuple[Scale, ...]:
-    from klantreis.templates import default_scales
-
     language: Any = journey.language  # converted, but not yet validated
     return default_scales(language) if isinstance(language, Language) else ()
 
 
 def _default_lanes(journey: Journey) -> tuple[Lane, ...]:
-    from klantreis.templates import default_lanes
-
     language: Any = journey.language  # converted, but not yet validated
     return default_lanes(language) if isinstance(language, Language) else ()
 
@@ -980,3 +979,111 @@ class Journey:
         for step in self.steps:
             if (phase is None or step.phase == phase) and (lane is None or step.lane == lane):
                 yield step
+
+
+# --- the seed's template: a journey's default scales and lanes ---------------------------
+# (klantreis.templates re-exports them beside the seed's other defaults.)
+
+
+@cache
+def default_scales(language: Language | str = Language.NL) -> tuple[Scale, ...]:
+    """The seed's two scales: emotion 1-5 (higher is better), motivation 1-4 (lower is better)."""
+    if Language(language) is Language.NL:
+        return (
+            Scale(
+                id="emotion",
+                name="Emotie",
+                minimum=1,
+                maximum=5,
+                direction=Direction.HIGHER_IS_BETTER,
+                labels=("dramatisch", "slecht", "neutraal", "voldaan", "tevreden"),
+                question="Hoe tevreden ben je bij deze stap?",
+            ),
+            Scale(
+                id="motivation",
+                name="Motivatie",
+                minimum=1,
+                maximum=4,
+                direction=Direction.LOWER_IS_BETTER,
+                labels=(
+                    "super gemotiveerd, ik mis geen enkele behandeling of huiswerkopdracht",
+                    "",
+                    "ik ben bijna afgehaakt",
+                    "ik haak af",
+                ),
+                question="Hoe gemotiveerd ben je bij deze stap?",
+            ),
+        )
+    return (
+        Scale(
+            id="emotion",
+            name="Emotion",
+            minimum=1,
+            maximum=5,
+            direction=Direction.HIGHER_IS_BETTER,
+            labels=("dramatic", "bad", "neutral", "fulfilled", "satisfied"),
+            question="How satisfied are you at this step?",
+        ),
+        Scale(
+            id="motivation",
+            name="Motivation",
+            minimum=1,
+            maximum=4,
+            direction=Direction.LOWER_IS_BETTER,
+            labels=(
+                "highly motivated, I miss no session or homework assignment",
+                "",
+                "I have almost dropped out",
+                "I drop out",
+            ),
+            question="How motivated are you at this step?",
+        ),
+    )
+
+
+_LANES: tuple[tuple[str, LaneKind, str, str], ...] = (
+    ("client", LaneKind.CLIENT, "Stappen cliënt", "Client steps"),
+    ("stakeholders", LaneKind.ACTOR, "Stappen per betrokkene", "Steps per stakeholder"),
+    ("resources", LaneKind.RESOURCES, "Welke middelen worden ingezet", "Resources used"),
+    ("location", LaneKind.LOCATION, "Locatiegebonden?", "Location-bound?"),
+    ("experience", LaneKind.EXPERIENCE, "Beleving", "Experience"),
+    ("emotion", LaneKind.RATING, "Emotie", "Emotion"),
+    ("motivation", LaneKind.RATING, "Motivatie", "Motivation"),
+    (
+        "system",
+        LaneKind.SYSTEM,
+        "Waar systeem meer betrekken en wat hebben ze daarvoor nodig?",
+        "Where to involve the system more, and what do they need for it?",
+    ),
+    (
+        "crucial-moments",
+        LaneKind.CRUCIAL_MOMENTS,
+        "Meest cruciale momenten in de klantreis",
+        "Most crucial moments in the journey",
+    ),
+    (
+        "crucial-changes",
+        LaneKind.CRUCIAL_CHANGES,
+        "Meest cruciale veranderingen",
+        "Most crucial changes",
+    ),
+    ("ideas", LaneKind.IDEAS, "Verbeterideeën", "Improvement ideas"),
+)
+
+
+@cache
+def default_lanes(language: Language | str = Language.NL) -> tuple[Lane, ...]:
+    """The rows of the seed's brown paper, top to bottom.
+
+    The two rating lanes show the ``emotion`` and ``motivation`` scales.
+    """
+    dutch = Language(language) is Language.NL
+    return tuple(
+        Lane(
+            id=lane_id,
+            name=nl if dutch else en,
+            kind=kind,
+            scale=lane_id if kind is LaneKind.RATING else None,
+        )
+        for lane_id, kind, nl, en in _LANES
+    )

@@ -1,8 +1,9 @@
 """The seed's defaults as data, in Dutch and English.
 
-The default lanes of the brown paper, the emotion and motivation scales with their
-labels, and the comment a new file opens with. The words shown for the model's
-enumerations are in :mod:`klantreis.words`. Nothing here knows about files or
+The default lanes of the brown paper and the emotion and motivation scales with their
+labels (defined with the model, whose journeys default to them, and re-exported
+here), a new journey, and the comment a new file opens with. The words shown for the
+model's enumerations are in :mod:`klantreis.words`. Nothing here knows about files or
 exporters; they all read from here.
 """
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from functools import cache
 
 from klantreis.model import (
     Channel,
@@ -19,15 +19,15 @@ from klantreis.model import (
     Iteration,
     Journey,
     Judgement,
-    Lane,
     LaneKind,
     Language,
     NoteKind,
     PersonaRole,
-    Scale,
     Scope,
     Status,
     Theme,
+    default_lanes,
+    default_scales,
 )
 from klantreis.words import text
 
@@ -42,110 +42,6 @@ __all__ = [
 
 def _lang(language: Language | str) -> Language:
     return Language(language)
-
-
-@cache
-def default_scales(language: Language | str = Language.NL) -> tuple[Scale, ...]:
-    """The seed's two scales: emotion 1-5 (higher is better), motivation 1-4 (lower is better)."""
-    if _lang(language) is Language.NL:
-        return (
-            Scale(
-                id="emotion",
-                name="Emotie",
-                minimum=1,
-                maximum=5,
-                direction=Direction.HIGHER_IS_BETTER,
-                labels=("dramatisch", "slecht", "neutraal", "voldaan", "tevreden"),
-                question="Hoe tevreden ben je bij deze stap?",
-            ),
-            Scale(
-                id="motivation",
-                name="Motivatie",
-                minimum=1,
-                maximum=4,
-                direction=Direction.LOWER_IS_BETTER,
-                labels=(
-                    "super gemotiveerd, ik mis geen enkele behandeling of huiswerkopdracht",
-                    "",
-                    "ik ben bijna afgehaakt",
-                    "ik haak af",
-                ),
-                question="Hoe gemotiveerd ben je bij deze stap?",
-            ),
-        )
-    return (
-        Scale(
-            id="emotion",
-            name="Emotion",
-            minimum=1,
-            maximum=5,
-            direction=Direction.HIGHER_IS_BETTER,
-            labels=("dramatic", "bad", "neutral", "fulfilled", "satisfied"),
-            question="How satisfied are you at this step?",
-        ),
-        Scale(
-            id="motivation",
-            name="Motivation",
-            minimum=1,
-            maximum=4,
-            direction=Direction.LOWER_IS_BETTER,
-            labels=(
-                "highly motivated, I miss no session or homework assignment",
-                "",
-                "I have almost dropped out",
-                "I drop out",
-            ),
-            question="How motivated are you at this step?",
-        ),
-    )
-
-
-_LANES: tuple[tuple[str, LaneKind, str, str], ...] = (
-    ("client", LaneKind.CLIENT, "Stappen cliënt", "Client steps"),
-    ("stakeholders", LaneKind.ACTOR, "Stappen per betrokkene", "Steps per stakeholder"),
-    ("resources", LaneKind.RESOURCES, "Welke middelen worden ingezet", "Resources used"),
-    ("location", LaneKind.LOCATION, "Locatiegebonden?", "Location-bound?"),
-    ("experience", LaneKind.EXPERIENCE, "Beleving", "Experience"),
-    ("emotion", LaneKind.RATING, "Emotie", "Emotion"),
-    ("motivation", LaneKind.RATING, "Motivatie", "Motivation"),
-    (
-        "system",
-        LaneKind.SYSTEM,
-        "Waar systeem meer betrekken en wat hebben ze daarvoor nodig?",
-        "Where to involve the system more, and what do they need for it?",
-    ),
-    (
-        "crucial-moments",
-        LaneKind.CRUCIAL_MOMENTS,
-        "Meest cruciale momenten in de klantreis",
-        "Most crucial moments in the journey",
-    ),
-    (
-        "crucial-changes",
-        LaneKind.CRUCIAL_CHANGES,
-        "Meest cruciale veranderingen",
-        "Most crucial changes",
-    ),
-    ("ideas", LaneKind.IDEAS, "Verbeterideeën", "Improvement ideas"),
-)
-
-
-@cache
-def default_lanes(language: Language | str = Language.NL) -> tuple[Lane, ...]:
-    """The rows of the seed's brown paper, top to bottom.
-
-    The two rating lanes show the ``emotion`` and ``motivation`` scales.
-    """
-    dutch = _lang(language) is Language.NL
-    return tuple(
-        Lane(
-            id=lane_id,
-            name=nl if dutch else en,
-            kind=kind,
-            scale=lane_id if kind is LaneKind.RATING else None,
-        )
-        for lane_id, kind, nl, en in _LANES
-    )
 
 
 def _labels() -> dict[enum.Enum, tuple[str, str]]:
