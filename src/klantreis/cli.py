@@ -128,7 +128,7 @@ def run_validate(args: argparse.Namespace) -> int:
             status = EXIT_TROUBLE
             results.append(_report_json(name, None, exc))
             if args.format == "text":
-                _err(str(exc.problem.in_language(args.lang or words.default_language())))
+                err(str(exc.problem.in_language(args.lang or words.default_language())))
             continue
         failed = not report.ok or (args.strict and report.warnings)
         if failed and status == EXIT_OK:
@@ -169,7 +169,7 @@ def run_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the journey file format."""
     from klantreis.schema import schema_text
 
-    _write_output(args.output, schema_text(), force=True)
+    write_output(args.output, schema_text(), force=True)
     return EXIT_OK
 
 
@@ -182,7 +182,7 @@ def _new_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", help="the journey's title")
     parser.add_argument(
         "--date",
-        type=_iso_date,
+        type=iso_date,
         default=None,
         metavar="YYYY-MM-DD",
         help="the date of the first iteration (default: today)",
@@ -230,17 +230,17 @@ def run_new(args: argparse.Namespace) -> int:
         text = dumps(journey, "json", include_defaults=True)
     else:
         text = new_file_header(args.lang) + dumps(journey, "yaml", include_defaults=True)
-    _write_output(args.output, text, force=args.force)
+    write_output(args.output, text, force=args.force)
     if args.output != "-":
         command = "klantreis validate"
-        _err(words.text("cli.wrote-check", args.lang, file=args.output, command=command))
+        err(words.text("cli.wrote-check", args.lang, file=args.output, command=command))
     return EXIT_OK
 
 
 # --- shared helpers -------------------------------------------------------------------
 
 
-def _iso_date(text: str) -> dt.date:
+def iso_date(text: str) -> dt.date:
     """An argparse type: a date written as YYYY-MM-DD."""
     try:
         return dt.date.fromisoformat(text)
@@ -248,11 +248,12 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date written as YYYY-MM-DD") from None
 
 
-def _err(message: str) -> None:
+def err(message: str) -> None:
+    """Print *message* on standard error (the commands' voice for status and problems)."""
     print(message, file=sys.stderr)
 
 
-def _write_output(
+def write_output(
     output: str,
     text: str | bytes,
     *,
@@ -412,17 +413,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         words.default_language()
     except ValueError as exc:
-        _err(f"klantreis: {exc}")
+        err(f"klantreis: {exc}")
         return EXIT_TROUBLE
     try:
         return int(args.run(args))
     except KlantreisError as exc:
         if debug:
             raise
-        _err(f"klantreis: {exc}")
+        err(f"klantreis: {exc}")
         return EXIT_TROUBLE
     except KeyboardInterrupt:
-        _err(f"klantreis: {words.text('cli.interrupted')}")
+        err(f"klantreis: {words.text('cli.interrupted')}")
         return 130
     except BrokenPipeError:
         # The reader went away (e.g. `| head`); nothing more to say.
@@ -433,7 +434,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             raise
         error = f"{type(exc).__name__}: {exc}"
-        _err(f"klantreis: {words.text('cli.internal-error', error=error)}")
+        err(f"klantreis: {words.text('cli.internal-error', error=error)}")
         return EXIT_TROUBLE
 
 

@@ -111,9 +111,9 @@ def run_diff(args: argparse.Namespace) -> int:
         EXIT_OK,
         EXIT_PROBLEMS,
         UsageError,
-        _err,
-        _write_output,
+        err,
         load_journey,
+        write_output,
     )
     from klantreis.compare.compute import diff
     from klantreis.compare.rendering import render_diff
@@ -138,18 +138,18 @@ def run_diff(args: argparse.Namespace) -> int:
         head = f"klantreis diff {shown}"
         if os.devnull in (old_path, new_path):
             what = "new journey file" if old_path == os.devnull else "journey file removed"
-            _write_output(args.output, f"{head}: {what}\n", force=True)
+            write_output(args.output, f"{head}: {what}\n", force=True)
             return EXIT_OK
         try:
             old, new = load_journey(old_path), load_journey(new_path)
         except KlantreisError as exc:
             # git stops at a failing driver; say what is wrong and let it go on.
-            _write_output(args.output, f"{head}: cannot compare:\n{exc}\n", force=True)
+            write_output(args.output, f"{head}: cannot compare:\n{exc}\n", force=True)
             return EXIT_OK
     else:
         old, new = load_journey(old_path), load_journey(new_path)
         if unrelated(old, new):
-            _err(
+            err(
                 f"klantreis: warning: {old_path} and {new_path} look like different journeys "
                 f"({old.id!r} and {new.id!r} share no phase or step); is this the right pair?"
             )
@@ -167,7 +167,7 @@ def run_diff(args: argparse.Namespace) -> int:
     text = render_diff(result, args.format, color=color, verbose=args.verbose)
     if args.git:
         text = f"klantreis diff {shown}\n{text}"
-    _write_output(args.output, text, force=True, protect=(old_path, new_path))
+    write_output(args.output, text, force=True, protect=(old_path, new_path))
     if args.git:
         return EXIT_OK
     return EXIT_PROBLEMS if result else EXIT_OK

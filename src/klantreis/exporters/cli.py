@@ -153,7 +153,7 @@ def _options(pairs: list[str]) -> dict[str, str]:
 
 def run_export(args: argparse.Namespace) -> int:
     """Export a journey file to a format: Markdown, CSV, DOT, SVG, PNG, PDF or a plugin's."""
-    from klantreis.cli import UsageError, _err, _write_output
+    from klantreis.cli import UsageError, err, write_output
     from klantreis.errors import ExportWarning
     from klantreis.exporters.base import encode, make_options
     from klantreis.exporting import get_exporter, render
@@ -184,7 +184,7 @@ def run_export(args: argparse.Namespace) -> int:
         data = render(exporter, journey, options, language=args.lang)
     for warning in caught:
         if issubclass(warning.category, ExportWarning):
-            _err(f"klantreis: warning: {warning.message}")
+            err(f"klantreis: warning: {warning.message}")
         else:
             warnings.warn_explicit(
                 warning.message, warning.category, warning.filename, warning.lineno
@@ -196,9 +196,9 @@ def run_export(args: argparse.Namespace) -> int:
             raise UsageError(
                 f"{output} exists and is not a {exporter.suffix} file; use --force to replace it"
             )
-    _write_output(output, payload, force=True, protect=[args.file] if args.file != "-" else [])
+    write_output(output, payload, force=True, protect=[args.file] if args.file != "-" else [])
     if output != "-":
-        _err(f"wrote {output} ({exporter.name}, {_size(len(payload))})")
+        err(f"wrote {output} ({exporter.name}, {_size(len(payload))})")
     return 0
 
 

@@ -38,16 +38,16 @@ __all__ = [
 
 
 def _date_argument(parser: argparse.ArgumentParser, help: str) -> None:
-    from klantreis.cli import _iso_date
+    from klantreis.cli import iso_date
 
-    parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help=help)
+    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help=help)
 
 
 def _out(parser: argparse.ArgumentParser, help: str, default: str | None = None) -> None:
     parser.add_argument("-o", "--output", metavar="OUT", default=default, help=help)
 
 
-def _err(message: str) -> None:
+def err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
@@ -113,17 +113,17 @@ def write_back(
 
 def _save(args: argparse.Namespace, before: Journey, after: Journey) -> str:
     """Write *after* to ``-o`` (a new file) or back to the input; returns the note."""
-    from klantreis.cli import _write_output
+    from klantreis.cli import write_output
     from klantreis.serialize import dumps
 
     if args.output in (None, args.file):
         note, _ = write_back(args.file, before, after, backup=not args.no_backup)
         return note
     if args.output == "-":
-        _write_output("-", dumps(after), force=True)
+        write_output("-", dumps(after), force=True)
         return ""
     fmt: Format = "json" if Path(args.output).suffix.lower() == ".json" else "yaml"
-    _write_output(args.output, dumps(after, fmt), force=args.force, protect=[args.file])
+    write_output(args.output, dumps(after, fmt), force=args.force, protect=[args.file])
     return f"wrote {args.output}"
 
 
@@ -191,7 +191,7 @@ def run_workshop(args: argparse.Namespace) -> int:
 def _workshop_new(args: argparse.Namespace) -> int:
     import attrs
 
-    from klantreis.cli import _write_output
+    from klantreis.cli import write_output
     from klantreis.model import slugify
     from klantreis.workshop.files import dumps_workshop
     from klantreis.workshop.templates import new_workshop_header, workshop_template
@@ -204,10 +204,10 @@ def _workshop_new(args: argparse.Namespace) -> int:
         text = dumps_workshop(plan, "json")
     else:
         text = new_workshop_header(args.lang) + dumps_workshop(plan)
-    _write_output(args.output, text, force=args.force)
+    write_output(args.output, text, force=args.force)
     if args.output != "-":
         command = "klantreis workshop validate"
-        _err(words.text("cli.wrote-check", args.lang, file=args.output, command=command))
+        err(words.text("cli.wrote-check", args.lang, file=args.output, command=command))
     return 0
 
 
@@ -221,7 +221,7 @@ def _workshop_validate(args: argparse.Namespace) -> int:
         try:
             report = validate_workshop(name, language=args.lang)
         except LoadError as exc:
-            _err(str(exc.problem.in_language(args.lang or words.default_language())))
+            err(str(exc.problem.in_language(args.lang or words.default_language())))
             status = 2
             continue
         if (not report.ok or (args.strict and report.warnings)) and status == 0:
@@ -236,11 +236,11 @@ def _workshop_validate(args: argparse.Namespace) -> int:
 def _workshop_schema(args: argparse.Namespace) -> int:
     import json
 
-    from klantreis.cli import _write_output
+    from klantreis.cli import write_output
     from klantreis.workshop.files import workshop_schema
 
     text = json.dumps(workshop_schema(), indent=2, ensure_ascii=False) + "\n"
-    _write_output(args.output, text, force=True)
+    write_output(args.output, text, force=True)
     return 0
 
 
@@ -318,9 +318,9 @@ def _insights_draw(args: argparse.Namespace, journey: Journey, lang: str) -> int
     insight = draw(journey, rng_seed=seed, again=args.again)
     if insight is None:
         if journey.insights:
-            _err(words.text("insights.all-discussed", lang, n=len(journey.insights)))
+            err(words.text("insights.all-discussed", lang, n=len(journey.insights)))
         else:
-            _err(words.text("insights.empty-draw", lang))
+            err(words.text("insights.empty-draw", lang))
         return 1
     left = len(undiscussed(journey))
     total = len(journey.insights)
@@ -358,7 +358,7 @@ def _insights_draw(args: argparse.Namespace, journey: Journey, lang: str) -> int
         after = mark_discussed(journey, insight.id, on=on)
         note = _save(args, journey, after)
         marked = words.text("insights.marked", lang, id=insight.id, date=on)
-        _err(marked + (f"; {note}" if note else ""))
+        err(marked + (f"; {note}" if note else ""))
     return 0
 
 
@@ -417,13 +417,13 @@ def run_review(args: argparse.Namespace) -> int:
 
     journey = load_journey(args.file)
     if args.action == "sheet":
-        from klantreis.cli import _write_output
+        from klantreis.cli import write_output
         from klantreis.review import review_sheet
 
         text = review_sheet(journey, args.format, excel=args.excel)
-        _write_output(args.output, text, force=args.force, protect=[args.file])
+        write_output(args.output, text, force=args.force, protect=[args.file])
         if args.output != "-":
-            _err(f"wrote {args.output}")
+            err(f"wrote {args.output}")
         return 0
     if args.action == "import":
         from klantreis.review import import_answers
@@ -436,10 +436,10 @@ def run_review(args: argparse.Namespace) -> int:
             len(a.notes) != len(b.notes) for a, b in zip(after.steps, journey.steps, strict=True)
         )
         if after == journey:
-            _err(f"nothing to add: every answer in {args.answers} is on its step already")
+            err(f"nothing to add: every answer in {args.answers} is on its step already")
             return 0
         note = _save(args, journey, after)
-        _err(
+        err(
             f"added {added} note{'' if added == 1 else 's'} to {steps} "
             f"step{'' if steps == 1 else 's'}" + (f"; {note}" if note else "")
         )
@@ -452,7 +452,7 @@ def run_review(args: argparse.Namespace) -> int:
     after = sign_off(journey, args.by, on=on, comment=args.comment)
     note = _save(args, journey, after)
     record = after.signoffs[-1]
-    _err(
+    err(
         f"signed off by {record.who} on {record.date} ({record.fingerprint})"
         + (f"; {note}" if note else "")
     )
