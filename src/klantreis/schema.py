@@ -20,8 +20,9 @@ from klantreis import model
 from klantreis._version import __version__
 from klantreis.model import Duration, Journey, Note, NoteKind, Rating, SystemBoundary
 from klantreis.serialize import FORMAT_VERSION
+from klantreis.typeinfo import is_optional, non_none
 
-__all__ = ["SCHEMA_ID", "json_schema", "schema_text"]
+__all__ = ["SCHEMA_ID", "SchemaBuilder", "json_schema", "schema_text"]
 
 SCHEMA_ID = f"https://klantreis.readthedocs.io/schema/journey-{FORMAT_VERSION}.json"
 
@@ -31,11 +32,18 @@ def _description(obj: Any) -> str | None:
     return doc.split("\n\n")[0].replace("\n", " ") if doc else None
 
 
-class _Builder:
+class SchemaBuilder:
+    """Builds JSON Schema for attrs classes, collecting shared definitions in ``defs``.
+
+    Other document types (a workshop plan) subclass it and override
+    :meth:`type_schema` for their own types.
+    """
+
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
 
     def type_schema(self, t: Any) -> dict[str, Any]:
+        """The schema of a value of type *t*."""
         origin, args = get_origin(t), get_args(t)
         if t is str:
             return {"type": "string"}
@@ -71,9 +79,8 @@ class _Builder:
         if isinstance(t, type) and issubclass(t, enum.Enum):
             return self.ref(t.__name__, self.enum, t)
         if origin in (Union, types.UnionType):
-            inner = [a for a in args if a is not type(None)]
-            schemas = [self.type_schema(a) for a in inner]
-            if type(None) in args:
+            schemas = [self.type_schema(a) for a in non_none(t)]
+            if is_optional(t):
                 schemas.append({"type": "null"})
             return schemas[0] if len(schemas) == 1 else {"anyOf": schemas}
         if origin is tuple:
@@ -144,7 +151,7 @@ class _Builder:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a journey file, as a dict."""
-    builder = _Builder()
+    builder = SchemaBuilder()
     root = builder.attrs_class(Journey)
     root["properties"] = {
         "format_version": {

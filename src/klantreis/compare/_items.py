@@ -9,11 +9,10 @@ the fields that refer to items of another collection. The hot loops of
 from __future__ import annotations
 
 import enum
-import types
 import typing
 from collections.abc import Callable
 from operator import attrgetter
-from typing import Any, Union
+from typing import Any
 
 import attrs
 
@@ -34,6 +33,7 @@ from klantreis.model import (
     Scale,
     Step,
 )
+from klantreis.typeinfo import strip_optional
 
 __all__ = ["ITEMS", "JOURNEY_FIELDS", "NESTED", "NO_DEFAULT", "ItemSpec", "RefKind", "field_type"]
 
@@ -69,15 +69,7 @@ def field_type(cls: type, path: str) -> Any:
     kind = hints[head]
     if not rest:
         return kind
-    return field_type(_strip_optional(kind), rest)
-
-
-def _strip_optional(kind: Any) -> Any:
-    if typing.get_origin(kind) in (Union, types.UnionType):
-        args = [a for a in typing.get_args(kind) if a is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    return kind
+    return field_type(strip_optional(kind), rest)
 
 
 def _default(a: attrs.Attribute[Any]) -> Any:

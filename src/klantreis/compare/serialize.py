@@ -58,6 +58,7 @@ from klantreis.model import Direction, Iteration, Language, Status
 from klantreis.serialize import make_converter
 from klantreis.serialize.converter import describe
 from klantreis.serialize.structuring import problems_from_exception
+from klantreis.typeinfo import strip_optional
 
 __all__ = [
     "DIFF_FORMAT_VERSION",
@@ -119,13 +120,7 @@ def _info_out(info: JourneyInfo, conv: Any) -> dict[str, Any]:
 def _value_out(value: Any, kind: Any, conv: Any) -> Any:
     if value is None:
         return None
-    return conv.unstructure(value, unstructure_as=_strip_optional(kind))
-
-
-def _strip_optional(kind: Any) -> Any:
-    from klantreis.compare._items import _strip_optional as strip
-
-    return strip(kind)
+    return conv.unstructure(value, unstructure_as=strip_optional(kind))
 
 
 def _change_out(change: Change, conv: Any) -> dict[str, Any]:

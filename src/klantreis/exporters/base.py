@@ -15,15 +15,15 @@ from __future__ import annotations
 import difflib
 import enum
 import re
-import types
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 import attrs
 from attrs import field, frozen
 
 from klantreis.errors import ExportError
 from klantreis.model import Journey, Language
+from klantreis.typeinfo import is_optional, non_none
 
 if TYPE_CHECKING:
     from cattrs import Converter
@@ -160,10 +160,6 @@ def _is_literal(t: Any) -> bool:
     return bool(get_origin(t) is Literal)
 
 
-def _is_optional(t: Any) -> bool:
-    return get_origin(t) in (Union, types.UnionType) and type(None) in get_args(t)
-
-
 def _converter(from_text: bool) -> Converter:
     conv = _CONVERTERS.get(from_text)
     if conv is not None:
@@ -225,7 +221,7 @@ def _converter(from_text: bool) -> Converter:
     def optional(value: Any, t: Any) -> Any:
         if value is None or (from_text and value in ("", "none", "null")):
             return None
-        inner = [a for a in get_args(t) if a is not type(None)]
+        inner = non_none(t)
         if len(inner) == 1:
             return conv.structure(value, inner[0])
         for candidate in inner:
@@ -243,7 +239,7 @@ def _converter(from_text: bool) -> Converter:
     conv.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), member
     )
-    conv.register_structure_hook_func(_is_optional, optional)
+    conv.register_structure_hook_func(is_optional, optional)
     _CONVERTERS[from_text] = conv
     return conv
 

@@ -15,9 +15,8 @@ import difflib
 import enum
 import math
 import re
-import types
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any, TypeVar, get_args
 
 import attrs
 from cattrs import Converter
@@ -28,6 +27,7 @@ from klantreis import model
 from klantreis.errors import PathPart
 from klantreis.model import Duration, Note, NoteKind, Rating, SystemBoundary
 from klantreis.serialize.limits import Rejected
+from klantreis.typeinfo import is_optional, is_tuple_of, non_none
 
 __all__ = [
     "Invalid",
@@ -276,15 +276,6 @@ def _note_out(note: Note) -> dict[str, Any]:
     return out
 
 
-def _is_tuple_of(t: Any) -> bool:
-    args = get_args(t)
-    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
-def _is_optional(t: Any) -> bool:
-    return get_origin(t) in (Union, types.UnionType) and type(None) in get_args(t)
-
-
 _ENUMS = tuple(
     obj
     for obj in vars(model).values()
@@ -323,10 +314,9 @@ def make_converter() -> Converter:
     def optional(value: Any, t: Any) -> Any:
         if value is None:
             return None
-        inner = next(a for a in get_args(t) if a is not type(None))
-        return conv.structure(value, inner)
+        return conv.structure(value, non_none(t)[0])
 
-    conv.register_structure_hook_func(_is_optional, optional)
+    conv.register_structure_hook_func(is_optional, optional)
 
     def sequence(value: Any, t: Any) -> tuple[Any, ...]:
         if not isinstance(value, list):
@@ -346,8 +336,8 @@ def make_converter() -> Converter:
             raise IterableValidationError(f"While structuring {t!r}", errors, t)
         return tuple(items)
 
-    conv.register_structure_hook_func(_is_tuple_of, sequence)
-    conv.register_unstructure_hook_func(_is_tuple_of, lambda v: [conv.unstructure(i) for i in v])
+    conv.register_structure_hook_func(is_tuple_of, sequence)
+    conv.register_unstructure_hook_func(is_tuple_of, lambda v: [conv.unstructure(i) for i in v])
     # Registered after the generic tuple hooks, so that they win for ratings.
     is_ratings: Callable[[Any], bool] = lambda t: t == tuple[Rating, ...]  # noqa: E731
     conv.register_structure_hook_func(is_ratings, _ratings)

@@ -283,9 +283,9 @@ def dump_workshop(
 def workshop_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a workshop file, as a dict."""
     from klantreis._version import __version__
-    from klantreis.schema import _Builder
+    from klantreis.schema import SchemaBuilder
 
-    class Builder(_Builder):
+    class Builder(SchemaBuilder):
         def type_schema(self, t: Any) -> dict[str, Any]:
             if t is ClockTime:
                 return {
