@@ -24,7 +24,14 @@ import attrs
 from attrs import frozen
 
 from klantreis.errors import LoadError, Problem, Report, ValidationError
-from klantreis.exporters.common import escape, goodness, neutralise, rating_text
+from klantreis.exporters.common import (
+    escape,
+    goodness,
+    markdown_table,
+    markdown_with_code,
+    neutralise,
+    rating_text,
+)
 from klantreis.model import Journey, LaneKind, Language, Note, NoteKind, Step
 from klantreis.signoff import fingerprint, outdated_signoffs, sign_off
 
@@ -203,10 +210,6 @@ def _sheet_markdown(journey: Journey) -> str:
     def cell(text: str | None) -> str:
         return escape(text) if text else " "
 
-    def table(header: list[str], rows: list[list[str]]) -> list[str]:
-        lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-        return lines + ["| " + " | ".join(r) + " |" for r in rows]
-
     def step_cell(step: Step) -> str:
         text = f"**{cell(step.title)}** (`{step.id}`)" if "`" not in step.id else cell(step.title)
         if step.moment_of_truth:
@@ -217,7 +220,7 @@ def _sheet_markdown(journey: Journey) -> str:
     if journey.iteration is not None:
         when = f" ({journey.iteration.date.isoformat()})" if journey.iteration.date else ""
         out += [f"_{cell(journey.iteration.label)}{when}_", ""]
-    out += [escape(q["intro"]), "", _backticks(q["marks"]), ""]
+    out += [escape(q["intro"]), "", markdown_with_code(q["marks"]), ""]
     steps = _ordered_steps(journey)
     header = [
         "Baan" if lang is Language.NL else "Lane",
@@ -243,12 +246,12 @@ def _sheet_markdown(journey: Journey) -> str:
             ]
             for s in in_phase
         ]
-        out += [*table(header, rows), ""]
+        out += [*markdown_table(header, rows), ""]
     strays = [s for s in steps if s.phase not in known]
     if strays:
         out += ["## ?", ""]
         rows = [[cell(lanes.get(s.lane, s.lane)), step_cell(s), " ", " "] for s in strays]
-        out += [*table(header, rows), ""]
+        out += [*markdown_table(header, rows), ""]
 
     out += [f"## {escape(q['others'], breaks=' ')}", ""]
     sections = (
@@ -275,23 +278,9 @@ def _sheet_markdown(journey: Journey) -> str:
             out += [escape(text), ""]
         rows = [[step_cell(s), cell(noted), " "] for s, noted in found]
         rows += [[" ", " ", " "]] * 2
-        out += [*table([escape(header[1]), wall, addition], rows), ""]
-    out += [_backticks(q["return"]), ""]
+        out += [*markdown_table([escape(header[1]), wall, addition], rows), ""]
+    out += [markdown_with_code(q["return"]), ""]
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def _backticks(text: str) -> str:
-    """klantreis's own text as Markdown, keeping `commands` as code."""
-
-    out = []
-    for i, part in enumerate(text.split("`")):
-        if i % 2:
-            out.append(f"`{part}`")
-        else:  # escape() trims the edges of a line; keep the spaces around code
-            lead = " " if part.startswith(" ") else ""
-            tail = " " if part.endswith(" ") and part.strip() else ""
-            out.append(lead + escape(part, breaks=" ") + tail)
-    return "".join(out)
 
 
 # --- bringing the answers back ----------------------------------------------------------

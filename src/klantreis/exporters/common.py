@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Sequence
 
 from klantreis import words
 from klantreis.aggregate import format_number, point_label
@@ -20,6 +21,8 @@ __all__ = [
     "emotion_scale",
     "escape",
     "goodness",
+    "markdown_table",
+    "markdown_with_code",
     "neutralise",
     "number",
     "rating_text",
@@ -140,3 +143,34 @@ def unneutralise(text: str) -> str:
     if text.startswith("'") and text.lstrip("'").startswith(_TRIGGERS):
         return text[1:]
     return text
+
+
+def markdown_with_code(text: str | None) -> str:
+    """klantreis's own text as Markdown: escaped, with `backticks` kept as code (commands).
+
+    >>> markdown_with_code("run `klantreis validate` *now*")
+    'run `klantreis validate` \\\\*now\\\\*'
+    """
+    if not text:
+        return ""
+    out = []
+    for i, part in enumerate(text.split("`")):
+        if i % 2:
+            out.append(f"`{part}`")
+        else:  # escape() trims the edges of a line; keep the spaces around code
+            lead = " " if part.startswith(" ") else ""
+            tail = " " if part.endswith(" ") and part.strip() else ""
+            out.append(lead + escape(part, breaks=" ") + tail)
+    return "".join(out)
+
+
+def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """The lines of a GFM table; every cell is already escaped Markdown (empty: a space).
+
+    >>> markdown_table(["a", "b"], [["1", ""]])
+    ['| a | b |', '|---|---|', '| 1 |   |']
+    """
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    for row in rows:
+        out.append("| " + " | ".join(cell or " " for cell in row) + " |")
+    return out

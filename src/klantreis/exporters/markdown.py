@@ -13,7 +13,7 @@ renders the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 
 from attrs import frozen
 
@@ -24,6 +24,7 @@ from klantreis.exporters.common import (
     duration_text,
     emotion_scale,
     escape,
+    markdown_table,
     number,
     rating_text,
 )
@@ -53,16 +54,6 @@ class MarkdownOptions:
 
 def _cell(text: str | None) -> str:
     return escape(text) if text else ""
-
-
-def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
-    """A GFM table; every cell is already escaped Markdown."""
-    width = len(header)
-    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    for row in rows:
-        assert len(row) == width, (row, header)
-        out.append("| " + " | ".join(cell if cell else " " for cell in row) + " |")
-    return out
 
 
 def _join(parts: Iterable[str], sep: str = "<br>") -> str:
@@ -126,7 +117,7 @@ class _Report:
             if value:
                 rows.append((self.w(key), _cell(value)))
         if rows:
-            self.out += _table(["", ""], [(f"**{k}**", v) for k, v in rows])
+            self.out += markdown_table(["", ""], [(f"**{k}**", v) for k, v in rows])
             self.out.append("")
 
     def overview(self) -> None:
@@ -154,7 +145,7 @@ class _Report:
                     row.append("")
             rows.append(row)
         self.heading(1, self.w("overview"))
-        self.out += _table(header, rows)
+        self.out += markdown_table(header, rows)
         self.out.append("")
         self.scale_legend()
 
@@ -193,7 +184,7 @@ class _Report:
         header = [self.w("lane"), self.w("step"), self.w("ratings"), self.w("pain_points")]
         if self.options.notes:
             header.append(self.w("notes") + " (?, !, +)")
-        self.out += _table(header, rows)
+        self.out += markdown_table(header, rows)
         self.out.append("")
 
     def unplaced(self) -> None:
@@ -205,7 +196,7 @@ class _Report:
         header = [self.w("lane"), self.w("step"), self.w("ratings"), self.w("pain_points")]
         if self.options.notes:
             header.append(self.w("notes") + " (?, !, +)")
-        self.out += _table(header, [self.step_row(s) for s in strays])
+        self.out += markdown_table(header, [self.step_row(s) for s in strays])
         self.out.append("")
 
     def step_row(self, step: Step) -> list[str]:
@@ -291,7 +282,7 @@ class _Report:
                 self.w("targets"),
                 self.w("expected_effect"),
             ]
-            self.out += _table(header, [self.action_row(a) for a in actions])
+            self.out += markdown_table(header, [self.action_row(a) for a in actions])
             self.out.append("")
 
     def action_row(self, action: ImprovementAction) -> list[str]:
@@ -345,7 +336,7 @@ class _Report:
             self.w("steps"),
             self.w("discussed"),
         ]
-        self.out += _table(header, rows)
+        self.out += markdown_table(header, rows)
         self.out.append("")
 
 

@@ -17,7 +17,7 @@ Every piece of text from a journey or a workshop is escaped (Markdown or HTML).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 from attrs import frozen
@@ -25,7 +25,12 @@ from attrs import frozen
 from klantreis import words
 from klantreis.errors import ExportError, KlantreisError
 from klantreis.exporters.base import Exporter, option
-from klantreis.exporters.common import escape, strip_controls
+from klantreis.exporters.common import (
+    escape,
+    markdown_table,
+    markdown_with_code,
+    strip_controls,
+)
 from klantreis.hookspecs import hookimpl
 from klantreis.model import Journey, Lane, LaneKind, Scale
 from klantreis.workshop.model import MeetingKind, Workshop
@@ -115,28 +120,6 @@ def _md(text: str | None) -> str:
     return escape(text) if text else ""
 
 
-def _rich(text: str | None) -> str:
-    """klantreis's own texts: escaped, with `backticks` kept as code (commands)."""
-    if not text:
-        return ""
-    out = []
-    for i, part in enumerate(text.split("`")):
-        if i % 2:
-            out.append(f"`{part}`")
-        else:  # escape() trims the edges of a line; keep the spaces around code
-            lead = " " if part.startswith(" ") else ""
-            tail = " " if part.endswith(" ") and part.strip() else ""
-            out.append(lead + escape(part, breaks=" ") + tail)
-    return "".join(out)
-
-
-def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
-    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    for row in rows:
-        out.append("| " + " | ".join(cell or " " for cell in row) + " |")
-    return out
-
-
 class _Guide:
     def __init__(self, journey: Journey, plan: Workshop, options: GuideOptions) -> None:
         self.j = journey
@@ -153,7 +136,7 @@ class _Guide:
 
     def bullets(self, items: Iterable[str], *, check: bool = False, ours: bool = False) -> None:
         mark = "- [ ] " if check else "- "
-        text = _rich if ours else _md
+        text = markdown_with_code if ours else _md
         lines = [mark + text(item) for item in items if item]
         if lines:
             self.out += [*lines, ""]
@@ -191,7 +174,7 @@ class _Guide:
             rows.append((self.w("room"), _md(plan.room)))
         if plan.participants is not None:
             rows.append((self.w("participants"), str(plan.participants)))
-        self.out += _table(["", ""], [(f"**{k}**", v) for k, v in rows])
+        self.out += markdown_table(["", ""], [(f"**{k}**", v) for k, v in rows])
         self.out.append("")
         todo = f"_{self.w('not_planned')}_"
         self.out += [
@@ -220,7 +203,7 @@ class _Guide:
             step = _md(guides[activity.step]) if activity.step is not None else ""
             rows.append((when, what, step, _md(activity.lead)))
         header = [self.w("time"), self.w("activity"), self.w("step"), self.w("lead")]
-        self.out += [*_table(header, rows), ""]
+        self.out += [*markdown_table(header, rows), ""]
 
     def checklists(self) -> None:
         plan = self.plan
@@ -243,14 +226,14 @@ class _Guide:
         sections = programme(self.plan.meeting, self.lang)
         self.heading(2, self.w("programme"))
         for section in sections:
-            self.heading(3, _rich(section.title))
+            self.heading(3, markdown_with_code(section.title))
             if section.text:
-                self.out += [_rich(section.text), ""]
+                self.out += [markdown_with_code(section.text), ""]
             self.bullets(section.items, ours=True)
 
     def method(self) -> None:
         self.heading(2, self.w("method"))
-        self.out += [_rich(method_intro(self.lang)), ""]
+        self.out += [markdown_with_code(method_intro(self.lang)), ""]
         for n, guide in enumerate(method_guide(self.lang), 1):
             title = f"{n}\\. {_md(guide.name)}"
             if guide.minutes:
@@ -266,14 +249,14 @@ class _Guide:
         texts = review_questions(self.lang)
         self.heading(2, self.w("homework"))
         self.out += [
-            f"- {_rich(texts['right'])} {_rich(texts['missing'])}",
-            f"- {_rich(texts['others'])}",
-            f"    1. {_rich(texts['frictions'].split(' ', 1)[1])}",
-            f"    2. {_rich(texts['hard_moments'].split(' ', 1)[1])}. "
-            + _rich(texts["hard_moments_text"]),
-            f"    3. {_rich(texts['moment_of_truth'].split(' ', 1)[1])}",
+            f"- {markdown_with_code(texts['right'])} {markdown_with_code(texts['missing'])}",
+            f"- {markdown_with_code(texts['others'])}",
+            f"    1. {markdown_with_code(texts['frictions'].split(' ', 1)[1])}",
+            f"    2. {markdown_with_code(texts['hard_moments'].split(' ', 1)[1])}. "
+            + markdown_with_code(texts["hard_moments_text"]),
+            f"    3. {markdown_with_code(texts['moment_of_truth'].split(' ', 1)[1])}",
             "",
-            _rich(texts["sheet"]),
+            markdown_with_code(texts["sheet"]),
             "",
         ]
 
@@ -285,7 +268,7 @@ class _Guide:
     def wall(self) -> None:
         j = self.j
         self.heading(2, self.w("wall"))
-        self.out += [_rich(self.w("wall_intro")), ""]
+        self.out += [markdown_with_code(self.w("wall_intro")), ""]
         columns = _columns(j, self.options.blank_phases)
         objectives = [
             (self.w("objective_session"), j.objectives.session or self.plan.objective),
@@ -302,7 +285,7 @@ class _Guide:
             if note:
                 head += f"<br>_{_md(note)}_"
             rows.append([head, *("" for _ in columns)])
-        self.out += [*_table(header, rows), ""]
+        self.out += [*markdown_table(header, rows), ""]
 
 
 def render_guide(journey: Journey, options: GuideOptions) -> str:
