@@ -1,13 +1,17 @@
-"""Atomic file writes: a write either lands whole or leaves the old file as it was."""
+"""Files: a write either lands whole or leaves the old file as it was; a read that
+fails is one :class:`~klantreis.LoadError` that names the file and says why."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["atomic_write"]
+from klantreis.errors import LoadError, Problem
+
+__all__ = ["atomic_write", "reading"]
 
 
 def _umask() -> int:
@@ -41,3 +45,28 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def reading(source: str) -> Iterator[None]:
+    """Turn the system's refusal to read *source* into a :class:`~klantreis.LoadError`.
+
+    ``unreadable`` (no such file, a folder, permission denied, any other OS error)
+    or ``bad-encoding`` (text that is not UTF-8), with *source* named.
+    """
+
+    def fail(message: str, code: str = "unreadable") -> LoadError:
+        return LoadError(Problem(code=code, message=message, source=source))
+
+    try:
+        yield
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except IsADirectoryError:
+        raise fail("this is a folder, not a file") from None
+    except PermissionError:
+        raise fail("permission denied") from None
+    except OSError as exc:
+        raise fail(exc.strerror or str(exc)) from None
+    except UnicodeDecodeError:
+        raise fail("the file is not UTF-8", "bad-encoding") from None

@@ -23,6 +23,7 @@ from typing import IO, Literal
 import attrs
 from attrs import frozen
 
+from klantreis._files import reading
 from klantreis.errors import LoadError, Problem, Report, ValidationError
 from klantreis.exporters.common import (
     escape,
@@ -341,21 +342,8 @@ def read_answers(
     """
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
-        try:
-            with open(source, encoding="utf-8-sig", newline="") as handle:
-                text = handle.read()
-        except FileNotFoundError:
-            raise LoadError(
-                Problem(code="unreadable", message="no such file", source=name)
-            ) from None
-        except OSError as exc:
-            raise LoadError(
-                Problem(code="unreadable", message=exc.strerror or str(exc), source=name)
-            ) from None
-        except UnicodeDecodeError:
-            raise LoadError(
-                Problem(code="bad-encoding", message="the file is not UTF-8", source=name)
-            ) from None
+        with reading(name), open(source, encoding="utf-8-sig", newline="") as handle:
+            text = handle.read()
         return _answers_from_text(text, name)
     if hasattr(source, "read"):
         return _answers_from_text(source.read())

@@ -44,6 +44,7 @@ import attrs
 from attrs import frozen
 
 from klantreis import words
+from klantreis._files import reading
 from klantreis.errors import ExportWarning, LoadError, Problem, Report, ValidationError
 from klantreis.exporters.base import Exporter, option
 from klantreis.exporters.common import (
@@ -570,17 +571,8 @@ def read_tidy_csv(
     name: str | None
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
-        try:
-            with open(source, encoding="utf-8-sig", newline="") as handle:
-                text = handle.read()
-        except OSError as exc:
-            raise LoadError(
-                Problem(code="unreadable", message=exc.strerror or str(exc), source=name)
-            ) from None
-        except UnicodeDecodeError:
-            raise LoadError(
-                Problem(code="bad-encoding", message="the file is not UTF-8", source=name)
-            ) from None
+        with reading(name), open(source, encoding="utf-8-sig", newline="") as handle:
+            text = handle.read()
     else:
         name = getattr(source, "name", None)
         name = name if isinstance(name, str) else None

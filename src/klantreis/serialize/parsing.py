@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from klantreis._files import reading
 from klantreis.errors import LoadError, Problem
 from klantreis.serialize.limits import Format, Limits, Rejected
 from klantreis.serialize.yaml_reader import SourceMap, read_yaml, too_deep
@@ -119,20 +120,12 @@ def read_bytes(path: Path, limits: Limits) -> bytes:
     def fail(message: str) -> LoadError:
         return LoadError(Problem(code="unreadable", message=message, source=source))
 
-    try:
+    with reading(source):
         size = path.stat().st_size
         if size > limits.max_bytes:
             raise fail(f"the file is {size:,} bytes, over the limit of {limits.max_bytes:,}")
         with path.open("rb") as handle:
             data = handle.read(limits.max_bytes + 1)
-    except FileNotFoundError:
-        raise fail("no such file") from None
-    except IsADirectoryError:
-        raise fail("this is a folder, not a file") from None
-    except PermissionError:
-        raise fail("permission denied") from None
-    except OSError as exc:
-        raise fail(exc.strerror or str(exc)) from None
     if len(data) > limits.max_bytes:
         raise fail(f"the file is over the limit of {limits.max_bytes:,} bytes")
     return data
