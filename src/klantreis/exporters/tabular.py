@@ -631,6 +631,8 @@ def _build(
     lang: Language,
     name: str | None,
 ) -> Journey:
+    from klantreis.serialize.ids import unique_id  # the file format loads on first read
+
     phases: dict[str, Phase] = {p.id: p for p in base.phases} if base else {}
     lanes: dict[str, Lane] = {
         lane.id: lane for lane in (base.lanes if base else default_lanes(lang))
@@ -712,7 +714,7 @@ def _build(
                     else Actor(id=actor_id, name=actor_name or actor_id)
                 )
                 actor_by_name.setdefault((actor_name or actor_id).casefold(), actor_id)
-        step_id = get("step_id") or _unique(slugify(step_title, fallback="step"), step_ids)
+        step_id = get("step_id") or unique_id(slugify(step_title, fallback="step"), step_ids)
         if step_id in step_ids:
             r.problem(
                 "step_id",
@@ -813,11 +815,3 @@ def _update(
         seen[(key, attribute)] = (value, r.line)
         changes[attribute] = value
     return attrs.evolve(item, **changes) if changes else item
-
-
-def _unique(base_id: str, taken: dict[str, int]) -> str:
-    candidate, n = base_id, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base_id}-{n}"
-    return candidate

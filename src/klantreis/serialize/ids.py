@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import Any
 
 from klantreis.model import slugify
@@ -20,19 +21,22 @@ _NAMED: tuple[tuple[str, str], ...] = (
 """Each collection of a journey and the field its ids are derived from."""
 
 
-def unique_id(base: str, taken: set[str], tried: dict[str, int]) -> str:
-    """*base*, or *base*-2, -3, ...: the first not in *taken*, which it joins.
+def unique_id(base: str, taken: Container[str], tried: dict[str, int] | None = None) -> str:
+    """*base*, or *base*-2, -3, ...: the first not in *taken* (the caller adds it).
 
     *tried* remembers where the search for each base stopped (every candidate before
     it is taken, and stays taken), so many steps with one title cost linear time.
+
+    >>> unique_id("intake", {"intake", "intake-2"})
+    'intake-3'
     """
-    n = tried.get(base, 1)
+    n = tried.get(base, 1) if tried is not None else 1
     candidate = base if n == 1 else f"{base}-{n}"
     while candidate in taken:
         n += 1
         candidate = f"{base}-{n}"
-    tried[base] = n
-    taken.add(candidate)
+    if tried is not None:
+        tried[base] = n
     return candidate
 
 
@@ -57,10 +61,9 @@ def derive_ids(data: Any) -> Any:
         new_items = []
         for item in items:
             if isinstance(item, dict) and "id" not in item and isinstance(item.get(named), str):
-                item = {
-                    **item,
-                    "id": unique_id(slugify(item[named], fallback=fallback), taken, tried),
-                }
+                new_id = unique_id(slugify(item[named], fallback=fallback), taken, tried)
+                taken.add(new_id)
+                item = {**item, "id": new_id}
             new_items.append(item)
         data[key] = new_items
     return data
