@@ -55,8 +55,8 @@ def test_options_are_structured_with_located_errors():
     with pytest.raises(klantreis.ExportError) as info:
         make_options(csv, {"layout": "wall", "excel": "maybe", "delimter": ";"}, from_text=True)
     message = str(info.value)
-    assert "option 'layout': 'wall' is not one of 'tidy', 'grid'" in message
-    assert "option 'excel': expected true or false, got 'maybe'" in message
+    assert "option 'layout': the text 'wall' is not one of 'tidy', 'grid'" in message
+    assert "option 'excel': expected true or false, got the text 'maybe'" in message
     assert "unknown option 'delimter'" in message
     assert "did you mean 'delimiter'?" in message
     with pytest.raises(klantreis.ExportError, match="expected true or false"):

@@ -150,28 +150,28 @@ class _OptionError(ValueError):
     pass
 
 
-def _describe(value: Any) -> str:
-    return (
-        repr(value) if not isinstance(value, str) or len(value) < 40 else repr(value[:37] + "...")
-    )
-
-
 def _is_literal(t: Any) -> bool:
     return bool(get_origin(t) is Literal)
 
 
 def _converter(from_text: bool) -> Converter:
+    """The journey file's strict converter, with the hooks of exporter options on top.
+
+    *from_text*: values as typed on the command line (``"ja"``, ``"3"``), converted.
+    """
     conv = _CONVERTERS.get(from_text)
     if conv is not None:
         return conv
-    from cattrs import Converter
+    # Loaded on first use, so that an exporter plugin can import this module cheaply.
+    from klantreis.serialize import make_converter
+    from klantreis.serialize.converter import describe
 
-    conv = Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv = make_converter()
 
     def text(value: Any, _: type) -> str:
         if isinstance(value, str):
             return value
-        raise _OptionError(f"expected text, got {_describe(value)}")
+        raise _OptionError(f"expected text, got {describe(value)}")
 
     def whole(value: Any, _: type) -> int:
         if from_text and isinstance(value, str):
@@ -181,7 +181,7 @@ def _converter(from_text: bool) -> Converter:
                 pass
         elif isinstance(value, int) and not isinstance(value, bool):
             return value
-        raise _OptionError(f"expected a whole number, got {_describe(value)}")
+        raise _OptionError(f"expected a whole number, got {describe(value)}")
 
     def number(value: Any, _: type) -> float:
         if from_text and isinstance(value, str):
@@ -191,14 +191,14 @@ def _converter(from_text: bool) -> Converter:
                 pass
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             return float(value)
-        raise _OptionError(f"expected a number, got {_describe(value)}")
+        raise _OptionError(f"expected a number, got {describe(value)}")
 
     def yes_no(value: Any, _: type) -> bool:
         if isinstance(value, bool):
             return value
         if from_text and isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
             return value.strip().lower() in _TRUE
-        raise _OptionError(f"expected true or false, got {_describe(value)}")
+        raise _OptionError(f"expected true or false, got {describe(value)}")
 
     def literal(value: Any, t: Any) -> Any:
         choices = get_args(t)
@@ -209,14 +209,14 @@ def _converter(from_text: bool) -> Converter:
                 if str(choice) == value:
                     return choice
         shown = ", ".join(repr(c) for c in choices)
-        raise _OptionError(f"{_describe(value)} is not one of {shown}")
+        raise _OptionError(f"{describe(value)} is not one of {shown}")
 
     def member(value: Any, t: type[enum.Enum]) -> enum.Enum:
         for m in t:
             if value is m or value == m.value:
                 return m
         shown = ", ".join(repr(m.value) for m in t)
-        raise _OptionError(f"{_describe(value)} is not one of {shown}")
+        raise _OptionError(f"{describe(value)} is not one of {shown}")
 
     def optional(value: Any, t: Any) -> Any:
         if value is None or (from_text and value in ("", "none", "null")):
@@ -229,7 +229,7 @@ def _converter(from_text: bool) -> Converter:
                 return conv.structure(value, candidate)
             except Exception:
                 continue
-        raise _OptionError(f"{_describe(value)} does not fit {t}")
+        raise _OptionError(f"{describe(value)} does not fit {t}")
 
     conv.register_structure_hook(str, text)
     conv.register_structure_hook(int, whole)
