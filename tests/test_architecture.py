@@ -31,6 +31,7 @@ CORE = (
     "klantreis.validation",
     "klantreis.schema",
     "klantreis.compare",
+    "klantreis.aggregate",
 )
 """The core: it never imports an edge (below), not even inside a function."""
 
