@@ -17,7 +17,7 @@ import pytest
 import klantreis
 from klantreis.cli import main
 from klantreis.compare import Verdict
-from klantreis.exporters import get_exporter
+from klantreis.exporting import get_exporter
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 OLD = EXAMPLES / "depressie-ggz-2026-voorjaar.yaml"
