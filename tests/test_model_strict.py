@@ -42,7 +42,8 @@ from klantreis import (
     Step,
 )
 from klantreis.compare import Change, Collection, FieldChange, Kind, PatchError
-from klantreis.exporters import get_exporter, make_options
+from klantreis.exporters import make_options
+from klantreis.exporting import get_exporter
 from klantreis.plugins import get_registry
 from klantreis.testing.strategies import hostile_texts, journeys, wrong_values
 from klantreis.workshop.model import Activity, ClockTime, MeetingKind, Workshop
