@@ -29,6 +29,7 @@ PUBLIC_MODULES = (
     "klantreis.aggregate",
     "klantreis.compare",
     "klantreis.exporters",
+    "klantreis.exporting",
     "klantreis.hookspecs",
     "klantreis.manage",
     "klantreis.workshop",
