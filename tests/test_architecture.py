@@ -45,6 +45,7 @@ EDGES = (
     "klantreis.plugins",
     "klantreis.cli",
     "klantreis.testing",
+    "klantreis.manage",
 )
 COMMAND_LINE = ("klantreis.compare.cli",)
 """Command modules that live in a core package but belong to the command line."""

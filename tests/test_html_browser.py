@@ -25,7 +25,7 @@ import pytest
 import klantreis
 from klantreis.aggregate import nearest_point
 from klantreis.compare import Collection, Kind, Verdict
-from klantreis.exporters._common import rating_text
+from klantreis.exporters.common import rating_text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -405,7 +405,7 @@ def test_print_fits_the_wall_on_the_page(najaar, tmp_path):
 def test_ratings_show_the_numbers_every_output_shows(browser, tmp_path):
     """The edge cases of klantreis.aggregate on the page, in both languages: halves away
     from zero, and the label of the point nearest the number shown (not the exact mean)."""
-    from klantreis.exporters._common import rating_text
+    from klantreis.exporters.common import rating_text
 
     votes = [
         (2, 3),  # 2,5: labelled as point 3

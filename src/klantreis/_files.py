@@ -11,10 +11,11 @@ from pathlib import Path
 
 from klantreis.errors import LoadError, Problem
 
-__all__ = ["atomic_write", "reading"]
+__all__ = ["atomic_write", "reading", "umask"]
 
 
-def _umask() -> int:
+def umask() -> int:
+    """The process's file-creation mask (read without changing it)."""
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
@@ -38,7 +39,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         try:
             mode = os.stat(target).st_mode & 0o7777
         except FileNotFoundError:
-            mode = 0o666 & ~_umask()
+            mode = 0o666 & ~umask()
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:

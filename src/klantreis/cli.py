@@ -155,7 +155,8 @@ def summary(name: str, report: Report, language: str | None = None) -> str:
 # --- schema ---------------------------------------------------------------------------
 
 
-def _output_argument(parser: argparse.ArgumentParser, what: str) -> None:
+def output_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    """Add ``-o/--output FILE`` (``-``, the default, is standard output)."""
     parser.add_argument(
         "-o",
         "--output",
@@ -177,7 +178,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def _new_arguments(parser: argparse.ArgumentParser) -> None:
-    _output_argument(parser, "the new journey")
+    output_argument(parser, "the new journey")
     parser.add_argument("--lang", choices=("nl", "en"), default="nl", help="language (default nl)")
     parser.add_argument("--title", help="the journey's title")
     parser.add_argument(
@@ -309,7 +310,7 @@ COMMANDS: list[Command] = [
     Command(
         "schema",
         "print the JSON Schema of the file format",
-        lambda p: _output_argument(p, "the schema"),
+        lambda p: output_argument(p, "the schema"),
         run_schema,
     ),
     Command("new", "start a journey file from the seed's template", _new_arguments, run_new),

@@ -154,7 +154,7 @@ def run_diff(args: argparse.Namespace) -> int:
                 f"({old.id!r} and {new.id!r} share no phase or step); is this the right pair?"
             )
         elif old.id != new.id:
-            _err(
+            err(
                 f"klantreis: warning: {old_path} and {new_path} have different journey ids "
                 f"({old.id!r} and {new.id!r}); compared as two iterations of one journey"
             )

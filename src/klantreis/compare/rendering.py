@@ -67,7 +67,7 @@ def render_diff(
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def _plain(value: str, limit: int) -> str:
+def plain(value: str, limit: int) -> str:
     """User text made safe for a terminal: control characters shown as escapes."""
     cleaned = _CONTROL.sub(lambda m: repr(m.group())[1:-1], value)
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
@@ -76,14 +76,14 @@ def _plain(value: str, limit: int) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
 
 
-def _md(value: str, limit: int = _MD_LIMIT) -> str:
+def md(value: str, limit: int = _MD_LIMIT) -> str:
     """User text made inert in Markdown (and in the HTML GitHub lets through).
 
     User text never starts a line in these reports, so only the characters that mean
     something in the middle of a line are escaped: emphasis, code, links, HTML,
     table cells and entities.
     """
-    return _MD_SPECIAL.sub(r"\\\1", _plain(value, limit))
+    return _MD_SPECIAL.sub(r"\\\1", plain(value, limit))
 
 
 def field_name(path: str, language: Language) -> str:
@@ -390,7 +390,7 @@ _SYMBOL = {
 def render_text(diff: JourneyDiff, *, color: bool = False, verbose: bool = False) -> str:
     """A concise report for a terminal: summary, effect report, then one line per changed
     item (with *verbose*, a line per changed field with its old and new value)."""
-    words = _Words(diff.language, lambda s: _plain(s, _TEXT_LIMIT), diff)
+    words = _Words(diff.language, lambda s: plain(s, _TEXT_LIMIT), diff)
     style = _Style(color)
     names = _scale_names(diff)
     out = [
@@ -532,7 +532,7 @@ _VERDICT_MARK = {Verdict.IMPROVED: "✅ ", Verdict.WORSENED: "🔻 "}
 
 def render_markdown(diff: JourneyDiff) -> str:
     """A report for a pull-request comment: summary, effect report, then the details."""
-    words = _Words(diff.language, _md, diff)
+    words = _Words(diff.language, md, diff)
     names = _scale_names(diff)
     out = [
         "### "

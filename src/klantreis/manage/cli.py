@@ -22,7 +22,7 @@ __all__ = [
 
 
 def _common(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
-    from klantreis.cli import _output_argument
+    from klantreis.cli import output_argument
 
     parser.add_argument(
         "--format",
@@ -30,7 +30,7 @@ def _common(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
         default="text",
         help=f"{', '.join(formats)} (default text)",
     )
-    _output_argument(parser, "the report")
+    output_argument(parser, "the report")
     parser.add_argument(
         "--force", action="store_true", help="overwrite the output file if it exists"
     )
@@ -74,7 +74,7 @@ def run_history(args: argparse.Namespace) -> int:
     order; otherwise give them oldest first), or one file with ``--git`` for every
     committed revision of it. Exit status 0, or 2 when a file or revision cannot be read.
     """
-    from klantreis.cli import EXIT_OK, UsageError, _write_output, load_journey
+    from klantreis.cli import EXIT_OK, UsageError, load_journey, write_output
     from klantreis.manage.history_render import render_history
     from klantreis.manage.iterations import history
 
@@ -94,14 +94,14 @@ def run_history(args: argparse.Namespace) -> int:
             sources = [sources[k] for k in order]
     result = history(journeys, sources=sources, rename_threshold=args.rename_threshold)
     text = render_history(result, args.format, language=args.lang)
-    _write_output(args.output, text, force=args.force, protect=args.files)
+    write_output(args.output, text, force=args.force, protect=args.files)
     return EXIT_OK
 
 
-def _iso_date(value: str) -> object:
-    from klantreis.cli import _iso_date
+def iso_date(value: str) -> object:
+    from klantreis.cli import iso_date
 
-    return _iso_date(value)
+    return iso_date(value)
 
 
 def _days(value: str) -> int:
@@ -122,7 +122,7 @@ def portfolio_arguments(parser: argparse.ArgumentParser) -> None:
     _common(parser, ("text", "markdown", "json", "csv"))
     parser.add_argument(
         "--today",
-        type=_iso_date,
+        type=iso_date,
         default=None,
         metavar="YYYY-MM-DD",
         help="the date that decides what is overdue and how old a mapping is (default: today)",
@@ -152,7 +152,7 @@ def run_portfolio(args: argparse.Namespace) -> int:
     Files with the same journey id are iterations of one journey. CSV is the action
     board. Exit status 0, or 2 when a file cannot be read.
     """
-    from klantreis.cli import EXIT_OK, _write_output, load_journey
+    from klantreis.cli import EXIT_OK, load_journey, write_output
     from klantreis.manage.overview import journey_files, portfolio
     from klantreis.manage.portfolio_render import render_portfolio
 
@@ -163,7 +163,7 @@ def run_portfolio(args: argparse.Namespace) -> int:
         stale_after=args.stale_after,
     )
     text = render_portfolio(result, args.format, language=args.lang, moments=args.moments)
-    _write_output(args.output, text, force=args.force, protect=[str(f) for f in files])
+    write_output(args.output, text, force=args.force, protect=[str(f) for f in files])
     return EXIT_OK
 
 
@@ -172,7 +172,7 @@ def run_tidy_export(args: argparse.Namespace, options: dict[str, str]) -> int:
     Parquet with ``--option format=parquet``) in the folder or ``.zip`` file OUT."""
     from pathlib import Path
 
-    from klantreis.cli import EXIT_OK, UsageError, _err, load_journey
+    from klantreis.cli import EXIT_OK, UsageError, err, load_journey
     from klantreis.manage.overview import journey_files
     from klantreis.manage.tidy import TABLES, tidy_tables, write_tidy
 
@@ -193,7 +193,7 @@ def run_tidy_export(args: argparse.Namespace, options: dict[str, str]) -> int:
     rows = tidy_tables([(str(f), load_journey(str(f))) for f in files])
     parquet = table_format == "parquet"
     write_tidy(rows, args.output, format="parquet" if parquet else "csv", force=args.force)
-    _err(f"wrote {args.output} (tidy, {len(TABLES)} {table_format} tables)")
+    err(f"wrote {args.output} (tidy, {len(TABLES)} {table_format} tables)")
     return EXIT_OK
 
 

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from klantreis.aggregate import format_number
-from klantreis.compare.rendering import _md, _plain
+from klantreis.compare.rendering import md, plain
 from klantreis.manage.iterations import (
     ActionLifecycle,
     History,
@@ -164,7 +164,7 @@ def _scale_rows(hist: History, language: Language) -> list[tuple[str, str, Serie
 
 
 def _cut(value: str, width: int) -> str:
-    return _plain(value, width)
+    return plain(value, width)
 
 
 def _table(
@@ -222,7 +222,7 @@ def _text(hist: History, language: Language) -> str:
 
 def _markdown(hist: History, language: Language) -> str:
     n = len(hist.revisions)
-    out = [f"# {_md(_heading(hist, language))}", ""]
+    out = [f"# {md(_heading(hist, language))}", ""]
     out += [
         f"| # | {text('history.iteration', language)} | {text('history.date', language)} "
         f"| {text('history.source', language)} |",
@@ -230,9 +230,12 @@ def _markdown(hist: History, language: Language) -> str:
     ]
     for k in range(n):
         label, day, source = _revision_line(hist, k, language)
-        out.append(f"| {k + 1} | {_md(label)} | {day} | {_md(source)} |")
+        out.append(f"| {k + 1} | {md(label)} | {day} | {md(source)} |")
     if hist.journey_ids:
-        out += ["", f"> {_md(text('history.warn-ids', language, ids=', '.join(hist.journey_ids)))}"]
+        out += [
+            "",
+            f"> {md(text('history.warn-ids', language, ids=', '.join(hist.journey_ids)))}",
+        ]
     columns = " | ".join(str(k + 1) for k in range(n))
     rule = "|".join(["---", "---", *(["---:"] * n), "---"])
 
@@ -244,7 +247,7 @@ def _markdown(hist: History, language: Language) -> str:
     for group, scale_name, series in _scale_rows(hist, language):
         cells = " | ".join(_number(v, language) for v in series.values)
         out.append(
-            f"| {_md(group)} | {_md(scale_name)} {_arrow(series)} | {cells} | {sparkline(series)} |"
+            f"| {md(group)} | {md(scale_name)} {_arrow(series)} | {cells} | {sparkline(series)} |"
         )
     out += ["", text("history.arrows", language)]
 
@@ -262,7 +265,7 @@ def _markdown(hist: History, language: Language) -> str:
             for series in _moved(step):
                 cells = " | ".join(_number(v, language) for v in series.values)
                 out.append(
-                    f"| {_md(step.title)} | {_md(series.name)} {_arrow(series)} | {cells} "
+                    f"| {md(step.title)} | {md(series.name)} {_arrow(series)} | {cells} "
                     f"| {sparkline(series)} |"
                 )
         same = len(hist.steps) - len(changed)
@@ -280,7 +283,7 @@ def _markdown(hist: History, language: Language) -> str:
         out.append("|---|---|---|")
         for action in hist.actions:
             out.append(
-                f"| {_md(action.title)} | {_status_path(action, language)} "
+                f"| {md(action.title)} | {_status_path(action, language)} "
                 f"| {_lasting(action, language)} |"
             )
     return "\n".join(out) + "\n"

@@ -336,7 +336,7 @@ def portfolio(
     if stale_after < 0:
         raise ValueError(f"stale_after must not be negative, not {stale_after}")
     groups = group_iterations(journeys)
-    entries = [_entry(members) for members in groups]
+    entries = [journey_entry(members) for members in groups]
     board: list[BoardItem] = []
     pains: list[tuple[str, str, str, PainPointRef]] = []
     moments: list[Moment] = []
@@ -418,7 +418,8 @@ def group_iterations(
     return out
 
 
-def _entry(members: Sequence[tuple[str, Journey]]) -> JourneyEntry:
+def journey_entry(members: Sequence[tuple[str, Journey]]) -> JourneyEntry:
+    """The portfolio entry of one journey from its iterations, oldest first."""
     last = members[-1][1]
     return JourneyEntry(
         id=last.id,

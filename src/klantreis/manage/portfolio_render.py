@@ -30,7 +30,7 @@ import json
 from typing import Any, Literal
 
 from klantreis.aggregate import format_number
-from klantreis.compare.rendering import _md, _plain
+from klantreis.compare.rendering import md, plain
 from klantreis.manage.overview import BoardItem, Portfolio
 from klantreis.model import Direction, Language
 from klantreis.words import date_text, text
@@ -105,7 +105,7 @@ def _effect(item: BoardItem, language: Language) -> str:
 def _document(port: Portfolio, language: Language, moments: int, *, markdown: bool) -> str:
 
     def esc(value: str) -> str:
-        return _md(value, _LIMIT) if markdown else _plain(value, _LIMIT)
+        return md(value, _LIMIT) if markdown else plain(value, _LIMIT)
 
     titles = {j.id: j.title for j in port.journeys}
     out: list[str] = []

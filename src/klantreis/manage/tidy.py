@@ -30,9 +30,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from klantreis._files import _umask, atomic_write
+from klantreis._files import atomic_write, umask
 from klantreis.errors import KlantreisError
-from klantreis.manage.overview import _entry, group_iterations
+from klantreis.manage.overview import group_iterations, journey_entry
 from klantreis.model import Journey
 
 __all__ = ["TABLES", "TidyError", "tidy_tables", "write_tidy"]
@@ -147,7 +147,7 @@ def tidy_tables(journeys: Iterable[tuple[str, Journey]]) -> Rows:
     :func:`~klantreis.manage.overview.group_iterations`)."""
     rows: Rows = {name: [] for name in TABLES}
     for members in group_iterations(journeys):
-        entry = _entry(members)
+        entry = journey_entry(members)
         iterations = [j for _, j in members]
         hist = entry.history
         rows["journeys"].append(
@@ -325,7 +325,7 @@ def write_tidy(
         return list(files)
     temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        os.chmod(temporary, 0o777 & ~_umask())
+        os.chmod(temporary, 0o777 & ~umask())
         for name, data in files.items():
             (temporary / name).write_bytes(data)
         os.replace(temporary, target)
