@@ -46,6 +46,7 @@ EDGES = (
     "klantreis.cli",
     "klantreis.testing",
     "klantreis.manage",
+    "klantreis.capture",
 )
 COMMAND_LINE = ("klantreis.compare.cli",)
 """Command modules that live in a core package but belong to the command line."""

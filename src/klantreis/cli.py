@@ -223,9 +223,7 @@ def run_new(args: argparse.Namespace) -> int:
     else:
         journey = new_journey(args.lang, title=args.title, today=args.date or dt.date.today())
     if args.to in ("xlsx", "csv"):
-        from klantreis.capture.cli import write_fill_in
-
-        write_fill_in(args, journey)
+        _write_fill_in(args, journey)
         return EXIT_OK
     if args.json or args.to == "json":
         text = dumps(journey, "json", include_defaults=True)
@@ -437,6 +435,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         error = f"{type(exc).__name__}: {exc}"
         err(f"klantreis: {words.text('cli.internal-error', error=error)}")
         return EXIT_TROUBLE
+
+
+def _write_fill_in(args: argparse.Namespace, journey: Journey) -> None:
+    """``klantreis new --to xlsx|csv``: the fill-in workbook (or wall CSV) of *journey*."""
+    from klantreis.capture import wall_csv, workbook
+
+    lang = journey.language.value
+    if args.output == "-" and args.to == "xlsx":
+        raise UsageError(words.text("capture.cli.binary", lang))
+    data: str | bytes = workbook(journey) if args.to == "xlsx" else wall_csv(journey)
+    write_output(args.output, data, force=args.force)
+    if args.output != "-":
+        err(words.text("capture.cli.fill-in", lang, file=args.output))
 
 
 if __name__ == "__main__":  # pragma: no cover

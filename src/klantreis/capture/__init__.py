@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -30,12 +29,13 @@ from attrs import frozen
 
 from klantreis import words
 from klantreis.capture.wall import (
+    ACTION_COLUMNS,
+    INSIGHT_COLUMNS,
     GridReader,
     Value,
     text_of,
     unique_id,
     wall_grid,
-    wall_order,
 )
 from klantreis.errors import LoadError, Problem, Report
 from klantreis.exporters.tabular import neutralise, unneutralise
@@ -59,32 +59,6 @@ __all__ = [
     "wall_csv",
     "workbook",
 ]
-
-ACTION_COLUMNS: tuple[str, ...] = (
-    "action",
-    "description",
-    "scope",
-    "theme",
-    "mandate",
-    "tomorrow",
-    "owner",
-    "due",
-    "status",
-    "targets",
-    "ideas",
-    "effect",
-)
-"""The columns of the actions sheet, in order (their headings: ``capture.col.<name>``)."""
-
-INSIGHT_COLUMNS: tuple[str, ...] = (
-    "insight",
-    "author",
-    "date",
-    "steps",
-    "discussed",
-    "discussed_on",
-)
-"""The columns of the insights sheet, in order."""
 
 
 @frozen
@@ -378,21 +352,3 @@ def _file_order(steps: list[Any], base: Journey | None) -> tuple[Any, ...]:
         else:
             keys.append((last, n))
     return tuple(s for _, s in sorted(zip(keys, steps, strict=True), key=lambda pair: pair[0]))
-
-
-def numbered_refs(journey: Journey, ids: Sequence[str]) -> str:
-    """Steps named for a cell: by title when it is unique, else by number in wall order."""
-    order = wall_order(journey)
-    titles: dict[str, int] = {}
-    for step in order:
-        titles[step.title] = titles.get(step.title, 0) + 1
-    out = []
-    for step_id in ids:
-        index = next((i for i, s in enumerate(order) if s.id == step_id), None)
-        if index is None:
-            continue
-        step = order[index]
-        plain = titles[step.title] == 1 and not re.fullmatch(r"#\d+", step.title)
-        plain = plain and ";" not in step.title
-        out.append(step.title if plain else f"#{index + 1}")
-    return "\n".join(out)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from klantreis.capture import Capture
     from klantreis.model import Journey
 
-__all__ = ["import_arguments", "run_import", "write_fill_in"]
+__all__ = ["import_arguments", "run_import"]
 
 
 def import_arguments(parser: argparse.ArgumentParser) -> None:
@@ -90,7 +90,7 @@ def run_import(args: argparse.Namespace) -> int:
     file reads clean, unless --partial.
     """
     from klantreis import words
-    from klantreis.cli import EXIT_OK, EXIT_PROBLEMS, UsageError, _err, _write_output
+    from klantreis.cli import EXIT_OK, EXIT_PROBLEMS, UsageError, err, write_output
     from klantreis.errors import Severity
     from klantreis.serialize import dumps
     from klantreis.validation import load
@@ -103,35 +103,20 @@ def run_import(args: argparse.Namespace) -> int:
     errors = [p for p in capture.report.problems if p.severity is Severity.ERROR]
     lang = capture.journey.language.value
     for problem in errors:
-        _err(str(problem))
+        err(str(problem))
     if errors and not args.partial:
         count = words.text("cli.errors", lang, n=len(errors))
-        _err(words.text("capture.cli.nothing-written", lang, errors=count))
+        err(words.text("capture.cli.nothing-written", lang, errors=count))
         return EXIT_PROBLEMS
     json_out = output != "-" and Path(output).suffix.lower() == ".json"
     fmt: Literal["yaml", "json"] = "json" if json_out else "yaml"
     into_itself = args.into is not None and output == args.into
-    _write_output(
+    write_output(
         output,
         dumps(capture.journey, fmt),
         force=args.force or into_itself,
         protect=[args.file],
     )
     if output != "-":
-        _err(words.text("capture.cli.wrote", lang, file=output, n=len(capture.journey.steps)))
+        err(words.text("capture.cli.wrote", lang, file=output, n=len(capture.journey.steps)))
     return EXIT_PROBLEMS if errors else EXIT_OK
-
-
-def write_fill_in(args: argparse.Namespace, journey: Journey) -> None:
-    """``klantreis new --to xlsx|csv``: the fill-in workbook (or wall CSV) of *journey*."""
-    from klantreis import words
-    from klantreis.capture import wall_csv, workbook
-    from klantreis.cli import UsageError, _err, _write_output
-
-    lang = journey.language.value
-    if args.output == "-" and args.to == "xlsx":
-        raise UsageError(words.text("capture.cli.binary", lang))
-    data: str | bytes = workbook(journey) if args.to == "xlsx" else wall_csv(journey)
-    _write_output(args.output, data, force=args.force)
-    if args.output != "-":
-        _err(words.text("capture.cli.fill-in", lang, file=args.output))

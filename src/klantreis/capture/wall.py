@@ -513,3 +513,48 @@ def _template_lane(label: str, lanes: list[Lane]) -> Lane | None:
             if lane.name.casefold() == label.casefold() and lane.id in ids:
                 return next(la for la in lanes if la.id == lane.id)
     return None
+
+
+ACTION_COLUMNS: tuple[str, ...] = (
+    "action",
+    "description",
+    "scope",
+    "theme",
+    "mandate",
+    "tomorrow",
+    "owner",
+    "due",
+    "status",
+    "targets",
+    "ideas",
+    "effect",
+)
+"""The columns of the actions sheet, in order (their headings: ``capture.col.<name>``)."""
+
+INSIGHT_COLUMNS: tuple[str, ...] = (
+    "insight",
+    "author",
+    "date",
+    "steps",
+    "discussed",
+    "discussed_on",
+)
+"""The columns of the insights sheet, in order."""
+
+
+def numbered_refs(journey: Journey, ids: Sequence[str]) -> str:
+    """Steps named for a cell: by title when it is unique, else by number in wall order."""
+    order = wall_order(journey)
+    titles: dict[str, int] = {}
+    for step in order:
+        titles[step.title] = titles.get(step.title, 0) + 1
+    out = []
+    for step_id in ids:
+        index = next((i for i, s in enumerate(order) if s.id == step_id), None)
+        if index is None:
+            continue
+        step = order[index]
+        plain = titles[step.title] == 1 and not re.fullmatch(r"#\d+", step.title)
+        plain = plain and ";" not in step.title
+        out.append(step.title if plain else f"#{index + 1}")
+    return "\n".join(out)

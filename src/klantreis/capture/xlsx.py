@@ -18,7 +18,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from klantreis import words
-from klantreis.capture.wall import Value, text_of, wall_grid
+from klantreis.capture.wall import (
+    ACTION_COLUMNS,
+    INSIGHT_COLUMNS,
+    Value,
+    numbered_refs,
+    text_of,
+    wall_grid,
+)
 from klantreis.errors import LoadError, Problem
 from klantreis.model import Journey, Scope, Status, Theme
 
@@ -70,8 +77,6 @@ def _table(
 
 def write_workbook(journey: Journey, blank_columns: int) -> bytes:
     """The workbook's bytes: Wand, Verbeteracties, Inzichten, Uitleg (and hidden Lijsten)."""
-    from klantreis.capture import ACTION_COLUMNS, INSIGHT_COLUMNS, numbered_refs
-
     lang = journey.language.value
     book = Workbook()
     book.properties.creator = "klantreis"
