@@ -276,7 +276,10 @@ def test_deriving_ids_for_one_title_is_linear_not_quadratic():
             return super().__contains__(item)
 
     taken, tried = Counting({"x-7"}), {}
-    ids = [unique_id("x", taken, tried) for _ in range(10_000)]
+    ids = []
+    for _ in range(10_000):
+        ids.append(unique_id("x", taken, tried))
+        taken.add(ids[-1])  # the caller adds the id it takes
     assert ids[:3] == ["x", "x-2", "x-3"]
     assert ids[6] == "x-8"
     assert len(set(ids)) == 10_000
