@@ -288,13 +288,19 @@ def unstructure_enum(member: enum.Enum) -> Any:
     return member.value
 
 
-def make_converter() -> Converter:
+def make_converter(*, detailed_validation: bool = True) -> Converter:
     """A new converter configured for journey files: strict hooks, unknown keys refused.
 
     Each call builds a fresh one, so a caller may register hooks for its own types
     (a workshop plan's times of day, say) without changing what anyone else reads.
+    With *detailed_validation* off, the converter accepts and refuses exactly the
+    same data but stops at the first problem, without collecting every problem and
+    its path: the fast way to read data that is almost always right, with the
+    detailed converter run again only to explain a failure.
     """
-    conv = Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+    conv = Converter(
+        forbid_extra_keys=True, detailed_validation=detailed_validation, omit_if_default=True
+    )
     conv.register_structure_hook(str, _str)
     conv.register_structure_hook(int, _int)
     conv.register_structure_hook(float, _float)
@@ -311,33 +317,54 @@ def make_converter() -> Converter:
     conv.register_structure_hook(Note, _note)
     conv.register_unstructure_hook(Note, _note_out)
 
-    def optional(value: Any, t: Any) -> Any:
-        if value is None:
-            return None
-        return conv.structure(value, non_none(t)[0])
+    # The hooks of optional values and of tuples look their inner type's hook up once,
+    # when the converter first meets the type, not once per value.
+    def optional(t: Any) -> Callable[[Any, Any], Any]:
+        inner = non_none(t)[0]
+        inner_hook = conv.get_structure_hook(inner)
 
-    conv.register_structure_hook_func(is_optional, optional)
+        def structure_optional(value: Any, _: Any) -> Any:
+            return None if value is None else inner_hook(value, inner)
 
-    def sequence(value: Any, t: Any) -> tuple[Any, ...]:
-        if not isinstance(value, list):
-            raise expect("a list", value)
+        return structure_optional
+
+    conv.register_structure_hook_factory(is_optional, optional)
+
+    def sequence(t: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
         item_type = get_args(t)[0]
-        items, errors = [], []
-        for i, item in enumerate(value):
-            try:
-                items.append(conv.structure(item, item_type))
-            except Exception as exc:
-                exc.__notes__ = [  # type: ignore[attr-defined]  # PEP 678 notes, 3.10 too
-                    *getattr(exc, "__notes__", []),
-                    IterableValidationNote(f"@ index {i}", i, item_type),
-                ]
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError(f"While structuring {t!r}", errors, t)
-        return tuple(items)
+        item_hook = conv.get_structure_hook(item_type)
 
-    conv.register_structure_hook_func(is_tuple_of, sequence)
-    conv.register_unstructure_hook_func(is_tuple_of, lambda v: [conv.unstructure(i) for i in v])
+        def structure_fast(value: Any, _: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise expect("a list", value)
+            return tuple([item_hook(item, item_type) for item in value])
+
+        def structure_detailed(value: Any, _: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise expect("a list", value)
+            items, errors = [], []
+            for i, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, item_type))
+                except Exception as exc:
+                    exc.__notes__ = [  # type: ignore[attr-defined]  # PEP 678 notes, 3.10 too
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"@ index {i}", i, item_type),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t)
+            return tuple(items)
+
+        return structure_detailed if detailed_validation else structure_fast
+
+    conv.register_structure_hook_factory(is_tuple_of, sequence)
+
+    def sequence_out(t: Any) -> Callable[[Any], list[Any]]:
+        item_hook = conv.get_unstructure_hook(get_args(t)[0])
+        return lambda items: [item_hook(item) for item in items]
+
+    conv.register_unstructure_hook_factory(is_tuple_of, sequence_out)
     # Registered after the generic tuple hooks, so that they win for ratings.
     is_ratings: Callable[[Any], bool] = lambda t: t == tuple[Rating, ...]  # noqa: E731
     conv.register_structure_hook_func(is_ratings, _ratings)

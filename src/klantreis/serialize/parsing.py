@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
+
+try:
+    import orjson as _orjson
+except ImportError:  # not on PyPy, nor where it was left out: the standard library reads
+    _orjson = None  # type: ignore[assignment]
 
 from klantreis._files import reading
 from klantreis.errors import LoadError, Problem
 from klantreis.serialize.limits import Format, Limits, Rejected
 from klantreis.serialize.yaml_reader import SourceMap, read_yaml, too_deep
 
-__all__ = ["decode", "parse", "read_bytes", "sniff"]
+__all__ = ["check_depth", "decode", "parse", "parse_json_fast", "read_bytes", "sniff"]
 
 
 def decode(data: bytes, source: str | None) -> str:
@@ -96,13 +102,51 @@ def parse(
             # JSON is YAML: the YAML reader finds the duplicate keys with their lines.
             data, problems = read_yaml(text, source, limits)
             return data, SourceMap(text), problems
-        _check_depth(data, limits, source)
+        check_depth(data, limits, source)
         return data, SourceMap(text), []
     data, problems = read_yaml(text, source, limits)
     return data, SourceMap(text), problems
 
 
-def _check_depth(data: Any, limits: Limits, source: str | None) -> None:
+_LONG_NUMBER = re.compile("[0-9]{19}")
+_BLANK_BEFORE_COLON = re.compile('"[ \t\n\r]+:')
+_KEY_END = re.compile('"[ \t\n\r]*:')
+_KEY_END_BYTES = re.compile(b'"[ \t\n\r]*:')
+
+
+def parse_json_fast(text: str, limits: Limits) -> tuple[bool, Any]:
+    """``(True, data)`` when orjson reads *text* as :func:`parse` would; else ``(False, None)``.
+
+    orjson keeps the last of a key given twice, so the keys are counted: every key in
+    the text ends in ``"``, blanks and ``:``, so the text has at least as many such ends
+    as keys; the compact JSON of what orjson read has exactly one per key it kept, plus
+    the same ends inside strings (``\\":``) as the text, as long as the text writes no
+    ``\\u`` escape (which could spell a quote). Equal counts prove that no key was lost.
+    Anything else (no orjson, an escape, an error, NaN, a lower digit limit, a run of 19
+    digits, as orjson reads a whole number beyond 64 bits as a float) is left to
+    :func:`parse`, which says where.
+    """
+    if (
+        _orjson is None
+        or limits.max_digits < 20
+        or "\\u" in text
+        or _LONG_NUMBER.search(text) is not None
+    ):
+        return False, None
+    try:
+        data = _orjson.loads(text)
+        written = _orjson.dumps(data)
+    except (_orjson.JSONDecodeError, _orjson.JSONEncodeError, RecursionError):
+        return False, None
+    if _BLANK_BEFORE_COLON.search(text) is None:  # as klantreis writes: count in C
+        same = text.count('":') == written.count(b'":')
+    else:
+        same = len(_KEY_END.findall(text)) == len(_KEY_END_BYTES.findall(written))
+    return (True, data) if same else (False, None)
+
+
+def check_depth(data: Any, limits: Limits, source: str | None) -> None:
+    """Raise ``too-deep`` when plain *data* nests deeper than *limits* allow."""
     stack: list[tuple[Any, int]] = [(data, 0)]
     while stack:
         value, depth = stack.pop()

@@ -12,8 +12,15 @@ from cattrs import Converter
 from klantreis.errors import LoadError, Problem, Report
 from klantreis.model import Journey
 from klantreis.serialize.limits import DEFAULT_LIMITS, Format, Limits
-from klantreis.serialize.parsing import decode, parse, read_bytes, sniff
-from klantreis.serialize.structuring import structure, structure_as
+from klantreis.serialize.parsing import (
+    check_depth,
+    decode,
+    parse,
+    parse_json_fast,
+    read_bytes,
+    sniff,
+)
+from klantreis.serialize.structuring import structure, structure_as, structure_fast
 from klantreis.serialize.yaml_reader import SourceMap
 
 __all__ = ["Document", "read_document", "read_text"]
@@ -105,6 +112,17 @@ def read_text(
 ) -> Document[Any]:
     """Text into a :class:`Document`; see :func:`read_document`."""
     fmt = format or sniff(text, where)
+    if fmt == "json" and into is Journey:
+        # The fast way first: orjson, and the converter that stops at the first problem.
+        # Only a failure pays for the careful way, which finds every problem and its place.
+        certain, raw = parse_json_fast(text, limits)
+        if certain:
+            journey = structure_fast(raw)
+            if journey is not None:  # the model bounds the depth of what it took in
+                return Document(journey, [], SourceMap(text), where)
+            check_depth(raw, limits, where)
+            journey, more = structure(raw, source=where)
+            return Document(journey, more[: limits.max_problems], SourceMap(text), where)
     raw, source_map, problems = parse(text, fmt, where, limits)
     if into is Journey:
         value, more = structure(raw, source=where)
