@@ -1,8 +1,8 @@
 """klantreis: customer journey mapping for health and social care.
 
 The public API: the domain model, reading and writing journey files, validation.
-Heavy parts (YAML, graphviz, plugin discovery) load only when they are used, so
-``import klantreis`` stays light.
+Every name is imported on first use (the model's classes too), so ``import klantreis``
+and ``klantreis --help`` cost little more than the interpreter.
 """
 
 from __future__ import annotations
@@ -10,50 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from klantreis._version import __version__
-from klantreis.errors import (
-    ExportError,
-    ExportWarning,
-    KlantreisError,
-    LoadError,
-    PluginError,
-    Problem,
-    Report,
-    Severity,
-    ValidationError,
-)
-from klantreis.model import (
-    Actor,
-    Channel,
-    Direction,
-    Duration,
-    DurationUnit,
-    ImprovementAction,
-    Insight,
-    Iteration,
-    Journey,
-    Judgement,
-    Lane,
-    LaneKind,
-    Language,
-    Note,
-    NoteKind,
-    Objectives,
-    PainPoints,
-    Persona,
-    PersonaRole,
-    Phase,
-    Quality,
-    Rating,
-    Scale,
-    Scope,
-    SignOff,
-    Status,
-    Step,
-    SystemBoundary,
-    Theme,
-    slugify,
-)
-from klantreis.templates import default_lanes, default_scales, label
 
 if TYPE_CHECKING:
     from klantreis.compare.apply import patch
@@ -61,14 +17,58 @@ if TYPE_CHECKING:
     from klantreis.compare.errors import DiffError, PatchError
     from klantreis.compare.model import Change, FieldChange, JourneyDiff, RatingChange
     from klantreis.compare.report import ActionEffect, EffectReport, effect
+    from klantreis.errors import (
+        ExportError,
+        ExportWarning,
+        KlantreisError,
+        LoadError,
+        PluginError,
+        Problem,
+        Report,
+        Severity,
+        ValidationError,
+    )
     from klantreis.exporters import Exporter
     from klantreis.exporting import export, get_exporter, list_exporters
     from klantreis.hookspecs import hookimpl
     from klantreis.manage.iterations import History, history
     from klantreis.manage.overview import Portfolio, portfolio
+    from klantreis.model import (
+        Actor,
+        Channel,
+        Direction,
+        Duration,
+        DurationUnit,
+        ImprovementAction,
+        Insight,
+        Iteration,
+        Journey,
+        Judgement,
+        Lane,
+        LaneKind,
+        Language,
+        Note,
+        NoteKind,
+        Objectives,
+        PainPoints,
+        Persona,
+        PersonaRole,
+        Phase,
+        Quality,
+        Rating,
+        Scale,
+        Scope,
+        SignOff,
+        Status,
+        Step,
+        SystemBoundary,
+        Theme,
+        slugify,
+    )
     from klantreis.review import import_answers, review_sheet
     from klantreis.serialize import FORMAT_VERSION, Limits, dump, dumps, to_data
     from klantreis.signoff import fingerprint, sign_off
+    from klantreis.templates import default_lanes, default_scales, label
     from klantreis.validation import load, loads, validate
     from klantreis.workshop import Workshop, load_workshop, validate_workshop, workshop_template
 
@@ -155,6 +155,48 @@ __all__ = [
 ]
 
 _LAZY = {
+    "ExportError": "klantreis.errors",
+    "ExportWarning": "klantreis.errors",
+    "KlantreisError": "klantreis.errors",
+    "LoadError": "klantreis.errors",
+    "PluginError": "klantreis.errors",
+    "Problem": "klantreis.errors",
+    "Report": "klantreis.errors",
+    "Severity": "klantreis.errors",
+    "ValidationError": "klantreis.errors",
+    "Actor": "klantreis.model",
+    "Channel": "klantreis.model",
+    "Direction": "klantreis.model",
+    "Duration": "klantreis.model",
+    "DurationUnit": "klantreis.model",
+    "ImprovementAction": "klantreis.model",
+    "Insight": "klantreis.model",
+    "Iteration": "klantreis.model",
+    "Journey": "klantreis.model",
+    "Judgement": "klantreis.model",
+    "Lane": "klantreis.model",
+    "LaneKind": "klantreis.model",
+    "Language": "klantreis.model",
+    "Note": "klantreis.model",
+    "NoteKind": "klantreis.model",
+    "Objectives": "klantreis.model",
+    "PainPoints": "klantreis.model",
+    "Persona": "klantreis.model",
+    "PersonaRole": "klantreis.model",
+    "Phase": "klantreis.model",
+    "Quality": "klantreis.model",
+    "Rating": "klantreis.model",
+    "Scale": "klantreis.model",
+    "Scope": "klantreis.model",
+    "SignOff": "klantreis.model",
+    "Status": "klantreis.model",
+    "Step": "klantreis.model",
+    "SystemBoundary": "klantreis.model",
+    "Theme": "klantreis.model",
+    "slugify": "klantreis.model",
+    "default_lanes": "klantreis.templates",
+    "default_scales": "klantreis.templates",
+    "label": "klantreis.templates",
     "FORMAT_VERSION": "klantreis.serialize",
     "Limits": "klantreis.serialize",
     "dump": "klantreis.serialize",
@@ -195,7 +237,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    """Import the file-format half of the API (cattrs, YAML) on first use."""
+    """Import each part of the API on first use, so that ``import klantreis`` is cheap."""
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'klantreis' has no attribute {name!r}")
