@@ -21,7 +21,7 @@ from typing import Any, TypeVar, get_args
 import attrs
 from cattrs import Converter
 from cattrs.errors import IterableValidationError, IterableValidationNote
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from klantreis import model
 from klantreis.errors import PathPart
@@ -285,7 +285,7 @@ _ENUMS = tuple(
 
 def unstructure_enum(member: enum.Enum) -> Any:
     """An enumeration member as written to files: its value."""
-    return member.value
+    return member._value_  # not .value, a descriptor: this runs for every channel and unit
 
 
 def make_converter(*, detailed_validation: bool = True) -> Converter:
@@ -391,15 +391,51 @@ def make_converter(*, detailed_validation: bool = True) -> Converter:
         return _mapping_only(make_dict_structure_fn(cl, conv))
 
     def unstructure_factory(cl: type) -> Callable[[Any], dict[str, Any]]:
-        if any(a.name == "id" for a in attrs.fields(cl)):  # ids are always written
-            return make_dict_unstructure_fn(
-                cl, conv, _cattrs_omit_if_default=True, id=override(omit_if_default=False)
-            )
-        return make_dict_unstructure_fn(cl, conv, _cattrs_omit_if_default=True)
+        return _unstructure_fn(cl, conv)
 
     conv.register_structure_hook_factory(attrs.has, structure_factory)
     conv.register_unstructure_hook_factory(attrs.has, unstructure_factory)
     return conv
+
+
+_ALWAYS, _UNLESS_DEFAULT, _UNLESS_DERIVED = 0, 1, 2
+
+
+def _unstructure_fn(cl: type, conv: Converter) -> Callable[[Any], dict[str, Any]]:
+    """The plain data of a *cl*: fields in order, defaults left out, ids always written.
+
+    What cattrs' ``make_dict_unstructure_fn`` with ``omit_if_default`` writes, with each
+    field's hook looked up once and a default made by a factory (``PainPoints()``) made
+    once, not for every step it is compared with: the model's values are immutable.
+    """
+    attrs.resolve_types(cl)
+    plan: list[tuple[str, int, Any, Callable[[Any], Any]]] = []
+    for a in attrs.fields(cl):
+        default = a.default
+        if a.name == "id" or default is attrs.NOTHING:
+            mode = _ALWAYS
+        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # attrs' stub
+            if default.takes_self:
+                mode, default = _UNLESS_DERIVED, default.factory
+            else:
+                mode, default = _UNLESS_DEFAULT, default.factory()
+        else:
+            mode = _UNLESS_DEFAULT
+        plan.append((a.name, mode, default, conv.get_unstructure_hook(a.type)))
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, mode, default, hook in plan:
+            item = getattr(value, name)
+            if (
+                mode == _ALWAYS
+                or (mode == _UNLESS_DEFAULT and item != default)
+                or (mode == _UNLESS_DERIVED and item != default(value))
+            ):
+                out[name] = hook(item)
+        return out
+
+    return unstructure
 
 
 def _mapping_only(fn: Callable[[Any, type], T]) -> Callable[[Any, type], T]:
