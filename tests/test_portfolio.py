@@ -277,3 +277,46 @@ def test_a_bad_tag_is_a_located_error():
     problem = caught.value.report.problems[0]
     assert problem.line == 10
     assert problem.path[-2:] == ("tags", 1)
+
+
+NOTE = """\
+format_version: 1
+title: Twee
+id: twee
+phases: [{name: Intake}]
+steps:
+  - title: Belt
+    phase: intake
+    lane: client
+    notes:
+      - disagreement: De brief is onleesbaar
+        suggestion: Samen met een ervaringsdeskundige schrijven
+        tags: [begrijpelijke-taal]
+"""
+
+
+def test_a_tagged_post_it_joins_the_tag_s_group(port):
+    note_journey = klantreis.loads(NOTE, format="yaml")
+    (note,) = note_journey.steps[0].notes
+    assert note.tags == ("begrijpelijke-taal",)
+    for fmt in ("yaml", "json"):
+        assert klantreis.loads(klantreis.dumps(note_journey, fmt), format=fmt) == note_journey
+    files = [(str(f), klantreis.load(f)) for f in journey_files(FOLDER)]
+    both = portfolio([*files, ("twee.yaml", note_journey)], today=TODAY)
+    (tagged,) = [g for g in both.pain_points if g.tag == "begrijpelijke-taal"]
+    assert [(m.journey, m.source) for m in tagged.members] == [
+        ("schuldhulp", "pain-point"),
+        ("wijkteam", "pain-point"),
+        ("twee", "note-disagreement"),
+    ]
+    assert "    - ! De brief is onleesbaar (Twee: Belt)" in render_portfolio(both)
+
+
+def test_a_bad_tag_on_a_post_it_is_located():
+    with pytest.raises(klantreis.ValidationError) as caught:
+        klantreis.loads(NOTE.replace("[begrijpelijke-taal]", "[3]"), format="yaml")
+    (problem,) = caught.value.report.errors
+    assert problem.path[-2:] == ("tags", 0)
+    assert problem.line == 12
+    with pytest.raises(klantreis.ValidationError, match="tags"):
+        klantreis.loads(NOTE.replace("[begrijpelijke-taal]", "wachttijd"), format="yaml")

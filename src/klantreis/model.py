@@ -697,6 +697,15 @@ class Note:
         validator=OPTIONAL_TEXT,
         metadata=_doc("For a disagreement: the suggested improvement."),
     )
+    tags: tuple[str, ...] = field(
+        default=(),
+        converter=to_texts,
+        validator=TEXTS,
+        metadata=_doc(
+            "Words that put this post-it in one group with pain points and post-its of "
+            "other journeys carrying the same tag (klantreis portfolio)."
+        ),
+    )
 
 
 @frozen(kw_only=True)

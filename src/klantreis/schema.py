@@ -143,6 +143,12 @@ class SchemaBuilder:
                 **{k: {**text, "description": f"A {k} post-it."} for k in kinds},
                 "author": text,
                 "suggestion": {**text, "description": "For a disagreement: the suggestion."},
+                "tags": {
+                    "type": "array",
+                    "items": text,
+                    "description": "Words that group this post-it with pain points and "
+                    "post-its of other journeys carrying the same tag (klantreis portfolio).",
+                },
             },
             "oneOf": [{"required": [k]} for k in kinds],
             "additionalProperties": False,

@@ -9,8 +9,9 @@ gathers, over the latest iteration of each journey:
   dropped);
 - **recurring pain points**: pain points of different journeys at the same kind of
   lane and side (client or professional) whose words are alike, grouped with the
-  words they share shown (see :func:`similar`); a tag in ``pain_points.tags`` groups
-  the pain points that carry it instead, whatever their wording;
+  words they share shown (see :func:`similar`); a tag in ``pain_points.tags`` (or on
+  a post-it) groups the pain points and post-its that carry it instead, whatever their
+  wording;
 - the **lowest-rated moments of truth** across the journeys, on each scale judged by
   its direction;
 - **actions done without effect** (and those whose effect slid back), from each
@@ -94,7 +95,10 @@ class PainPointRef:
     step_title: str
     text: str
     tags: tuple[str, ...] = ()
-    """The tags of the step's pain points (``pain_points.tags``)."""
+    """The tags of the step's pain points (``pain_points.tags``), or of the post-it."""
+    source: str = "pain-point"
+    """``pain-point``, or for a tagged post-it ``note-question``, ``note-disagreement``
+    or ``note-addition``."""
 
 
 @frozen(kw_only=True)
@@ -374,6 +378,17 @@ def portfolio(
                     )
                     lane = last.lane(step.lane)
                     pains.append((step.lane, lane.name if lane else step.lane, side, ref))
+            for note in step.notes:
+                if note.tags:  # a post-it joins a group only by a tag
+                    ref = PainPointRef(
+                        journey=entry.id,
+                        step=step.id,
+                        step_title=step.title,
+                        text=note.text,
+                        tags=note.tags,
+                        source=f"note-{note.kind.value}",
+                    )
+                    pains.append((step.lane, step.lane, "note", ref))
             if step.moment_of_truth:
                 moments.extend(_moments(entry.id, last, step.id))
     board.sort(key=lambda a: (not a.overdue, a.due or dt.date.max))

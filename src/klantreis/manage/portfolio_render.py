@@ -13,7 +13,7 @@ The JSON document (``portfolio_format_version`` 1)::
       "board": [{"journey", "id", "title", "owner", "due", "status", "scope", "theme",
                  "overdue", "lasting", "slid_back_in"}],
       "pain_points": [{"lane", "lane_name", "side", "words", "tag", "members":
-                       [{"journey", "step", "step_title", "text", "tags"}]}],
+                       [{"journey", "step", "step_title", "text", "tags", "source"}]}],
       "moments": [{"journey", "step", "title", "scale", "scale_name", "direction", "value",
                    "goodness"}],
       "themes": {THEME: COUNT}, "scopes": {SCOPE: COUNT},
@@ -63,6 +63,7 @@ BOARD_COLUMNS = (
 """The columns of the CSV action board."""
 
 _LIMIT = 60
+_NOTE_MARKS = {"note-question": "? ", "note-disagreement": "! ", "note-addition": "+ "}
 
 
 def render_portfolio(
@@ -180,7 +181,9 @@ def _document(port: Portfolio, language: Language, moments: int, *, markdown: bo
                 )
             )
         for ref in group.members:
-            out.append(f"    - {esc(ref.text)} ({esc(titles[ref.journey])}: {esc(ref.step_title)})")
+            mark = _NOTE_MARKS.get(ref.source, "")
+            where = f"{esc(titles[ref.journey])}: {esc(ref.step_title)}"
+            out.append(f"    - {mark}{esc(ref.text)} ({where})")
 
     heading("portfolio.moments", n=min(moments, len(port.moments)))
     if not port.moments:
@@ -266,6 +269,7 @@ def portfolio_to_data(port: Portfolio) -> dict[str, Any]:
                         "step_title": m.step_title,
                         "text": m.text,
                         "tags": list(m.tags),
+                        "source": m.source,
                     }
                     for m in g.members
                 ],

@@ -230,13 +230,13 @@ def _note(value: Any, _: type) -> Note:
     if not isinstance(value, dict):
         raise expect("a mapping such as {question: ...}", value)
     kinds = [k for k in value if k in _NOTE_KEYS]
-    extra = [k for k in value if k not in _NOTE_KEYS and k not in ("author", "suggestion")]
+    extra = [k for k in value if k not in _NOTE_KEYS and k not in ("author", "suggestion", "tags")]
     errors = [
         Invalid(
             f"unknown key {k!r} in a Note",
             code="unknown-key",
             path=(k,),
-            hint=suggest(k, [*_NOTE_KEYS, "author", "suggestion"]),
+            hint=suggest(k, [*_NOTE_KEYS, "author", "suggestion", "tags"]),
         )
         for k in extra
     ]
@@ -257,6 +257,16 @@ def _note(value: Any, _: type) -> Note:
                 )
             except Invalid as exc:
                 errors.append(Invalid(exc.message, path=(key,), hint=exc.hint))
+    tags: list[str] = []
+    if value.get("tags") is not None:
+        if not isinstance(value["tags"], list):
+            errors.append(Invalid(expect("a list of text", value["tags"]).message, path=("tags",)))
+        else:
+            for i, tag in enumerate(value["tags"]):
+                try:
+                    tags.append(_str(tag, str))
+                except Invalid as exc:
+                    errors.append(Invalid(exc.message, path=("tags", i), hint=exc.hint))
     if errors:
         raise ManyInvalid(errors)
     return Note(
@@ -264,6 +274,7 @@ def _note(value: Any, _: type) -> Note:
         text=fields[kinds[0]],
         author=fields.get("author"),
         suggestion=fields.get("suggestion"),
+        tags=tags,
     )
 
 
@@ -273,6 +284,8 @@ def _note_out(note: Note) -> dict[str, Any]:
         out["author"] = note.author
     if note.suggestion is not None:
         out["suggestion"] = note.suggestion
+    if note.tags:
+        out["tags"] = list(note.tags)
     return out
 
 
