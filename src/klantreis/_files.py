@@ -11,7 +11,7 @@ from pathlib import Path
 
 from klantreis.errors import LoadError, Problem
 
-__all__ = ["atomic_write", "reading", "umask"]
+__all__ = ["atomic_write", "read_only", "reading", "umask"]
 
 
 def umask() -> int:
@@ -30,7 +30,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     """
     target = Path(path)
     folder = target.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    # A short temporary name: the target's own may already be near the 255-byte limit.
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:32]}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -71,3 +72,16 @@ def reading(source: str) -> Iterator[None]:
         raise fail(exc.strerror or str(exc)) from None
     except UnicodeDecodeError:
         raise fail("the file is not UTF-8", "bad-encoding") from None
+
+
+def read_only(path: Path) -> bool:
+    """Whether *path* is a file its owner marked read-only (or that we may not write).
+
+    Replacing it atomically would succeed (the folder is writable); it is refused the
+    way a shell's ``>`` refuses it, also for root, who may write any file.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return path.is_file() and (not mode & 0o222 or not os.access(path, os.W_OK))

@@ -166,11 +166,16 @@ def output_argument(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
+def _schema_arguments(parser: argparse.ArgumentParser) -> None:
+    output_argument(parser, "the schema")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
 def run_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the journey file format."""
     from klantreis.schema import schema_text
 
-    write_output(args.output, schema_text(), force=True)
+    write_output(args.output, schema_text(), force=args.force)
     return EXIT_OK
 
 
@@ -264,7 +269,7 @@ def write_output(
 
     Refusals are told in *language* (default: :func:`klantreis.words.default_language`).
     """
-    from klantreis._files import atomic_write
+    from klantreis._files import atomic_write, read_only
 
     if output == "-":
         if isinstance(text, bytes):
@@ -282,8 +287,15 @@ def write_output(
         raise UsageError(words.text("cli.exists", language, file=output))
     if not path.parent.is_dir():
         raise UsageError(words.text("cli.no-folder", language, file=output, folder=path.parent))
+    if read_only(path):
+        raise UsageError(words.text("cli.read-only", language, file=output))
     try:
         atomic_write(path, text.encode("utf-8") if isinstance(text, str) else text)
+    except PermissionError as exc:
+        # Windows refuses to replace a file another program (Excel) holds open.
+        key = "cli.locked" if path.is_file() else "cli.cannot-write"
+        why = exc.strerror or str(exc)
+        raise UsageError(words.text(key, language, file=output, reason=why)) from None
     except OSError as exc:
         reason = exc.strerror or exc
         raise UsageError(
@@ -308,7 +320,7 @@ COMMANDS: list[Command] = [
     Command(
         "schema",
         "print the JSON Schema of the file format",
-        lambda p: output_argument(p, "the schema"),
+        _schema_arguments,
         run_schema,
     ),
     Command("new", "start a journey file from the seed's template", _new_arguments, run_new),

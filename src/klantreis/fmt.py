@@ -95,7 +95,7 @@ def _err(message: str) -> None:
 
 def run_fmt(args: argparse.Namespace) -> int:
     """Rewrite journey files canonically (keeping the opening comment block)."""
-    from klantreis._files import atomic_write
+    from klantreis._files import atomic_write, read_only
     from klantreis.errors import LoadError, ValidationError
 
     language = args.lang or words.default_language()
@@ -131,6 +131,10 @@ def run_fmt(args: argparse.Namespace) -> int:
         if args.check:
             print(words.text("fmt.would-change", language, file=name))
             status = max(status, EXIT_PROBLEMS)
+            continue
+        if read_only(path):
+            _err(words.text("cli.read-only", language, file=name))
+            status = EXIT_TROUBLE
             continue
         try:
             atomic_write(path, new_text.encode("utf-8"))

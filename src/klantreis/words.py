@@ -389,6 +389,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.cannot-write": ("{file}: kan niet schrijven: {reason}", "{file}: cannot write: {reason}"),
     "cli.interrupted": ("onderbroken", "interrupted"),
+    "cli.read-only": (
+        "{file}: alleen-lezen; het bestand wordt niet overschreven",
+        "{file}: the file is read-only; not overwritten",
+    ),
+    "cli.locked": (
+        "{file}: het bestand is in gebruik (open in een ander programma?): {reason}",
+        "{file}: the file is in use (open in another program?): {reason}",
+    ),
     "fmt.would-change": ("{file} zou veranderen", "{file} would be reformatted"),
     "fmt.rewrote": ("{file} herschreven", "reformatted {file}"),
     "fmt.cannot-read": ("{file}: kan niet lezen: {reason}", "{file}: cannot read: {reason}"),

@@ -42,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="-",
         help="write the report here ('-', the default, is standard output)",
     )
+    parser.add_argument("--force", action="store_true", help="overwrite an existing FILE")
     parser.add_argument(
         "-v",
         "--verbose",
@@ -138,13 +139,13 @@ def run_diff(args: argparse.Namespace) -> int:
         head = f"klantreis diff {shown}"
         if os.devnull in (old_path, new_path):
             what = "new journey file" if old_path == os.devnull else "journey file removed"
-            write_output(args.output, f"{head}: {what}\n", force=True)
+            write_output(args.output, f"{head}: {what}\n", force=args.force)
             return EXIT_OK
         try:
             old, new = load_journey(old_path), load_journey(new_path)
         except KlantreisError as exc:
             # git stops at a failing driver; say what is wrong and let it go on.
-            write_output(args.output, f"{head}: cannot compare:\n{exc}\n", force=True)
+            write_output(args.output, f"{head}: cannot compare:\n{exc}\n", force=args.force)
             return EXIT_OK
     else:
         old, new = load_journey(old_path), load_journey(new_path)
@@ -167,7 +168,7 @@ def run_diff(args: argparse.Namespace) -> int:
     text = render_diff(result, args.format, color=color, verbose=args.verbose)
     if args.git:
         text = f"klantreis diff {shown}\n{text}"
-    write_output(args.output, text, force=True, protect=(old_path, new_path))
+    write_output(args.output, text, force=args.force, protect=(old_path, new_path))
     if args.git:
         return EXIT_OK
     return EXIT_PROBLEMS if result else EXIT_OK

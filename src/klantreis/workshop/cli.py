@@ -177,6 +177,7 @@ def workshop_arguments(parser: argparse.ArgumentParser) -> None:
 
     schema = sub.add_parser("schema", help="print the JSON Schema of workshop files")
     _out(schema, "write the schema here ('-', the default, is standard output)", default="-")
+    schema.add_argument("--force", action="store_true", help="overwrite an existing OUT")
 
 
 def run_workshop(args: argparse.Namespace) -> int:
@@ -240,7 +241,7 @@ def _workshop_schema(args: argparse.Namespace) -> int:
     from klantreis.workshop.files import workshop_schema
 
     text = json.dumps(workshop_schema(), indent=2, ensure_ascii=False) + "\n"
-    write_output(args.output, text, force=True)
+    write_output(args.output, text, force=args.force)
     return 0
 
 
