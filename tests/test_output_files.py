@@ -78,3 +78,15 @@ def test_a_locked_file_is_named_as_in_use(tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert f"{target}: the file is in use (open in another program?)" in err
     assert target.read_text(encoding="utf-8") == "{}"
+
+
+def test_an_unrelated_workshop_option_file_is_named_not_quoted(tmp_path, capsys):
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/bin/sh\n")
+    out = tmp_path / "guide.md"
+    argv = ["export", OLD, "--to", "guide", "-O", f"workshop={secret}", "-o", str(out)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert f"{secret}:1: not a workshop file" in err
+    assert "root" not in err.replace(str(tmp_path), "")
+    assert not out.exists()

@@ -23,7 +23,7 @@ from typing import Literal
 from attrs import frozen
 
 from klantreis import words
-from klantreis.errors import ExportError, KlantreisError
+from klantreis.errors import ExportError, KlantreisError, ValidationError
 from klantreis.exporters.base import Exporter, option
 from klantreis.exporters.common import (
     escape,
@@ -85,6 +85,14 @@ def _load_plan(journey: Journey, path: str | None, meeting: int) -> Workshop:
 
     try:
         return load_workshop(path)
+    except ValidationError as exc:
+        if any(p.path == () and p.code == "wrong-type" for p in exc.report.errors):
+            # Not a workshop file at all (say /etc/passwd): name where, never quote it.
+            raise ExportError(
+                f"the workshop file cannot be used: {path}:1: not a workshop file "
+                "(a YAML or JSON mapping, as `klantreis workshop new` writes one)"
+            ) from None
+        raise ExportError(f"the workshop file cannot be used: {exc}") from None
     except KlantreisError as exc:
         raise ExportError(f"the workshop file cannot be used: {exc}") from None
 
