@@ -148,12 +148,17 @@ def structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
         member = cl._value2member_map_.get(value)
         if member is not None:
             return member
+        from klantreis.aliases import resolve, suggest_alias  # only when the value missed
+
+        member = resolve(cl, value)  # 'telefoon' for phone, 'Gedaan' for done
+        if member is not None:
+            return member
     choices = [m.value for m in cl]
     if isinstance(value, str):
         raise Invalid(
             f"{value!r} is not one of: {', '.join(choices)}",
             code="unknown-value",
-            hint=suggest(value, choices) or _from_label(value, cl),
+            hint=suggest(value, choices) or suggest_alias(cl, value) or _from_label(value, cl),
         )
     raise expect("one of: " + ", ".join(choices), value)
 

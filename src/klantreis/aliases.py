@@ -1,0 +1,90 @@
+"""Values as the facilitator says them: the Dutch (and everyday) words a file may use.
+
+One table, :data:`ALIASES`, per enumeration of the model: the word as written (compared
+without case and with runs of spaces as one) and the canonical value it stands for.
+Loading accepts them; ``klantreis fmt`` writes the canonical value back. They are looked
+up only after the canonical value missed, so canonical files pay nothing for them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from typing import Final
+
+__all__ = ["ALIASES", "resolve", "suggest_alias"]
+
+#: Enumeration name → {alias: canonical value}. Keep each alias unambiguous.
+ALIASES: Final[dict[str, dict[str, str]]] = {
+    "Channel": {
+        "telefoon": "phone",
+        "telefonisch": "phone",
+        "bellen": "phone",
+        "balie": "face-to-face",
+        "loket": "face-to-face",
+        "persoonlijk": "face-to-face",
+        "huisbezoek": "face-to-face",
+        "brief": "letter",
+        "post": "letter",
+        "mail": "email",
+        "e-mail": "email",
+        "beeldbellen": "video-call",
+        "videobellen": "video-call",
+        "folder": "leaflet",
+        "brochure": "leaflet",
+        "zoekmachine": "search-engine",
+        "organisatiewebsite": "website",
+        "huisarts": "referrer",
+        "verwijzer": "referrer",
+        "sociale media": "social-media",
+        "social media": "social-media",
+        "externe website": "external-website",
+        "overig": "other",
+    },
+    "Scope": {
+        "zelf": "ourselves",
+        "wijzelf": "ourselves",
+        "anderen": "others",
+    },
+    "Status": {
+        "voorgesteld": "proposed",
+        "gepland": "planned",
+        "bezig": "in-progress",
+        "lopend": "in-progress",
+        "gedaan": "done",
+        "afgerond": "done",
+        "klaar": "done",
+        "vervallen": "dropped",
+        "geschrapt": "dropped",
+    },
+    "Theme": {
+        "professionals": "professionals",
+        "kennis": "professionals",
+        "integrale aanpak": "integral-approach",
+        "stress-sensitiviteit": "stress-sensitivity",
+        "stresssensitiviteit": "stress-sensitivity",
+        "regelgeving": "legal-room",
+        "wet- en regelgeving": "legal-room",
+        "overig": "other",
+    },
+}
+
+
+def _fold(word: str) -> str:
+    return " ".join(word.casefold().split())
+
+
+def resolve(cl: type[enum.Enum], word: str) -> enum.Enum | None:
+    """The member of *cl* that *word* names by an alias (or by its value in other case)."""
+    folded = _fold(word)
+    value = ALIASES.get(cl.__name__, {}).get(folded, folded)
+    return cl._value2member_map_.get(value)
+
+
+def suggest_alias(cl: type[enum.Enum], word: str) -> str | None:
+    """``did you mean 'phone' (telefoon)?`` when *word* is close to an alias of *cl*."""
+    table = ALIASES.get(cl.__name__, {})
+    close = difflib.get_close_matches(_fold(word), list(table), n=1, cutoff=0.75)
+    if not close:
+        return None
+    return f"did you mean {table[close[0]]!r} ({close[0]})?"
