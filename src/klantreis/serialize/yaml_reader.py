@@ -88,18 +88,76 @@ def too_deep(
     )
 
 
-def _yaml_error(exc: yaml.YAMLError, source: str | None) -> LoadError:
+_LANGUAGE_LINE = re.compile(r"^language:\s*['\"]?(nl|en)\b", re.MULTILINE)
+_NO_SPACE_AFTER_DASH = re.compile(r"^\s*-[^\s-]")
+_NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:[^\s:/]")
+_COLON_IN_VALUE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+[^'\"{\[|>#][^#]*:\s")
+
+
+def yaml_hint(text: str, line: int | None) -> str | None:
+    """A hint for a YAML mistake a person makes, in the journey's language.
+
+    The language is the one the text names (``language: en``), else Dutch, the model's
+    default. Looks at the line the parser stopped at and the one before it.
+    """
+    if line is None:
+        return None
+    lines = text.splitlines()
+    found = _LANGUAGE_LINE.search(text)
+    nl = found is None or found.group(1) == "nl"
+    for number in (line, line - 1):
+        if not 1 <= number <= len(lines):
+            continue
+        here = lines[number - 1]
+        indent = here[: len(here) - len(here.lstrip())]
+        if "\t" in indent:
+            return (
+                f"regel {number} springt in met een tab: gebruik spaties, geen tab"
+                if nl
+                else f"line {number} is indented with a tab: use spaces, not a tab"
+            )
+        if _NO_SPACE_AFTER_DASH.match(here):
+            return (
+                f"regel {number}: zet een spatie na de '-' van een lijstitem"
+                if nl
+                else f"line {number}: put a space after the '-' of a list item"
+            )
+        if _NO_SPACE_AFTER_COLON.match(here):
+            return (
+                f"regel {number}: zet een spatie na de ':' van een sleutel"
+                if nl
+                else f"line {number}: put a space after the ':' of a key"
+            )
+        if _COLON_IN_VALUE.match(here):
+            return (
+                f"regel {number}: de tekst bevat ': '; zet de titel tussen aanhalingstekens"
+                if nl
+                else f"line {number}: the text holds ': '; put the title in quotes"
+            )
+    here = lines[line - 1] if 1 <= line <= len(lines) else ""
+    if here.lstrip().startswith("- "):
+        return (
+            f"regel {line}: dit lijstitem staat niet even ver ingesprongen als de andere"
+            if nl
+            else f"line {line}: this list item is not indented like the others"
+        )
+    return None
+
+
+def _yaml_error(exc: yaml.YAMLError, source: str | None, text: str = "") -> LoadError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     what = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     message = f"invalid YAML: {what}" + (f" ({context})" if context else "")
+    line = mark.line + 1 if mark else None
     return LoadError(
         Problem(
             code="invalid-yaml",
             message=message,
             source=source,
-            line=mark.line + 1 if mark else None,
+            line=line,
             column=mark.column + 1 if mark else None,
+            hint=yaml_hint(text, line),
         )
     )
 
@@ -161,7 +219,7 @@ def _events(text: str, source: str | None, limits: Limits) -> Iterator[Any]:  # 
         line = _flow_too_deep(text, limits)
         if line is not None:
             raise too_deep(limits, source, line=line) from None
-        raise _yaml_error(exc, source) from None
+        raise _yaml_error(exc, source, text) from None
 
 
 def read_yaml(text: str, source: str | None, limits: Limits) -> tuple[Any, list[Problem]]:
