@@ -85,3 +85,16 @@ def test_format_md_lists_every_alias():
     for table in ALIASES.values():
         for alias in table:
             assert re.search(rf"[ |;]{re.escape(alias)}[,( ]", text), alias
+
+
+def test_a_dutch_key_is_an_error_whose_hint_names_the_english_one():
+    text = "title: x\nfases: [{name: A}]\nstappen: []\nsteps:\n  - {title: s, phase: a, "
+    text += "lane: client, notes: [{vraag: waarom?}]}\n"
+    with pytest.raises(ValidationError) as info:
+        klantreis.loads(text)
+    hints = {p.path[-1]: p.hint for p in info.value.report.errors if p.code == "unknown-key"}
+    assert hints == {
+        "fases": "did you mean 'phases' (fases)? keys are written in English",
+        "stappen": "did you mean 'steps' (stappen)? keys are written in English",
+        "vraag": "did you mean 'question' (vraag)? keys are written in English",
+    }

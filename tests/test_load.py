@@ -129,7 +129,7 @@ def test_messages_say_what_is_wrong_and_suggest_a_fix():
     with pytest.raises(ValidationError) as info:
         klantreis.loads(TWENTY_MISTAKES, source="reis.yaml")
     by_path = {klantreis.errors.format_path(p.path): p for p in info.value.problems}
-    assert by_path["titel"].hint == "did you mean 'title'?"
+    assert by_path["titel"].hint == "did you mean 'title' (titel)? keys are written in English"
     assert by_path["steps[0].channels[0]"].hint == "did you mean 'phone'?"
     assert (
         "expected true or false, got the text 'false'"

@@ -12,7 +12,7 @@ import difflib
 import enum
 from typing import Final
 
-__all__ = ["ALIASES", "resolve", "suggest_alias"]
+__all__ = ["ALIASES", "KEY_HINTS", "resolve", "suggest_alias", "suggest_key"]
 
 #: Enumeration name → {alias: canonical value}. Keep each alias unambiguous.
 ALIASES: Final[dict[str, dict[str, str]]] = {
@@ -88,3 +88,53 @@ def suggest_alias(cl: type[enum.Enum], word: str) -> str | None:
     if not close:
         return None
     return f"did you mean {table[close[0]]!r} ({close[0]})?"
+
+
+#: Dutch key → the English key. Keys are not read in Dutch (a file has one set of keys);
+#: a Dutch key is an error whose hint names the English one.
+KEY_HINTS: Final[dict[str, str]] = {
+    "titel": "title",
+    "naam": "name",
+    "taal": "language",
+    "fasen": "phases",
+    "fases": "phases",
+    "fase": "phase",
+    "stappen": "steps",
+    "stap": "steps",
+    "banen": "lanes",
+    "baan": "lane",
+    "kanalen": "channels",
+    "kanaal": "channels",
+    "scores": "ratings",
+    "beoordelingen": "ratings",
+    "notities": "notes",
+    "vraag": "question",
+    "aanvulling": "addition",
+    "auteur": "author",
+    "acties": "actions",
+    "verbeteracties": "actions",
+    "inzichten": "insights",
+    "actoren": "actors",
+    "betrokkenen": "actors",
+    "doel": "goal",
+    "doorlooptijd": "lead_time",
+    "duur": "duration",
+    "eigenaar": "owner",
+    "thema": "theme",
+    "omschrijving": "description",
+    "beschrijving": "description",
+    "datum": "date",
+    "deadline": "due",
+    "knelpunten": "pain_points",
+    "ideeen": "ideas",
+    "ideeën": "ideas",
+}
+
+
+def suggest_key(key: str, allowed: list[str]) -> str | None:
+    """``did you mean 'steps' (stappen)?`` for a Dutch key (or one close to it) in *allowed*."""
+    table = {dutch: english for dutch, english in KEY_HINTS.items() if english in allowed}
+    close = difflib.get_close_matches(_fold(key), list(table), n=1, cutoff=0.8)
+    if not close:
+        return None
+    return f"did you mean {table[close[0]]!r} ({close[0]})? keys are written in English"

@@ -234,6 +234,8 @@ _NOTE_KEYS = {kind.value: kind for kind in NoteKind}
 def _note(value: Any, _: type) -> Note:
     if not isinstance(value, dict):
         raise expect("a mapping such as {question: ...}", value)
+    from klantreis.aliases import suggest_key
+
     kinds = [k for k in value if k in _NOTE_KEYS]
     extra = [k for k in value if k not in _NOTE_KEYS and k not in ("author", "suggestion", "tags")]
     errors = [
@@ -241,7 +243,8 @@ def _note(value: Any, _: type) -> Note:
             f"unknown key {k!r} in a Note",
             code="unknown-key",
             path=(k,),
-            hint=suggest(k, [*_NOTE_KEYS, "author", "suggestion", "tags"]),
+            hint=suggest_key(k, [*_NOTE_KEYS, "author", "suggestion", "tags"])
+            or suggest(k, [*_NOTE_KEYS, "author", "suggestion", "tags"]),
         )
         for k in extra
     ]

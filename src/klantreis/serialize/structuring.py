@@ -53,13 +53,15 @@ def problems_from_exception(
             yield from problems_from_exception(sub, path + step, data)
         return
     if isinstance(exc, ForbiddenExtraKeysError):
+        from klantreis.aliases import suggest_key
+
         allowed = [a.name for a in attrs.fields(exc.cl)]
         for key in sorted(exc.extra_fields):
             yield Problem(
                 code="unknown-key",
                 message=f"unknown key {key!r} in {_article(exc.cl.__name__)}",
                 path=(*path, key),
-                hint=suggest(key, allowed),
+                hint=suggest_key(key, allowed) or suggest(key, allowed),
             )
         return
     if isinstance(exc, KeyError):
