@@ -358,7 +358,11 @@ def test_misspelt_key():
     with pytest.raises(ValidationError) as info:
         klantreis.loads(b"titel: T\nphases:\n  - name: P\n")
     problem = next(p for p in info.value.report.errors if p.code == "unknown-key")
-    assert (problem.line, problem.path, problem.hint) == (1, ("titel",), "did you mean 'title'?")
+    assert (problem.line, problem.path, problem.hint) == (
+        1,
+        ("titel",),
+        "did you mean 'title' (titel)? keys are written in English",
+    )
 
 
 def test_dangling_reference():

@@ -93,6 +93,10 @@ def replace(journey: Journey, key: str, index: int, **changes) -> Journey:
 
 
 VIOLATIONS = {
+    "two steps with the title an action's target has": (
+        lambda j: edit_step(j, 1, title="Belt de gemeente"),
+        [("warning", "ambiguous-step", "actions[0].targets[0]")],
+    ),
     "duplicate phase id": (
         lambda j: replace(j, "phases", 1, id="aanmelding"),
         [

@@ -481,6 +481,35 @@ def _unrated(journey: Journey, index: Index) -> Found:
             yield ("steps", i, "ratings"), Message("problem.unrated", title=step.title)
 
 
+@rule("ambiguous-step", WARNING)
+def _ambiguous_steps(journey: Journey, index: Index) -> Found:
+    """A reference to a step whose title another step shares names both."""
+    by_title: dict[str, list[Step]] = {}
+    for step in journey.steps:
+        by_title.setdefault(" ".join(step.title.casefold().split()), []).append(step)
+    shared = {s.id: group for group in by_title.values() if len(group) > 1 for s in group}
+    if not shared:
+        return
+    for key, field in (("actions", "targets"), ("actions", "ideas"), ("insights", "steps")):
+        for i, item in enumerate(getattr(journey, key)):
+            for j, step_id in enumerate(getattr(item, field)):
+                group = shared.get(step_id)
+                if group is None:
+                    continue
+                step = next(s for s in group if s.id == step_id)
+                for other in group:
+                    if other.id != step_id:
+                        yield (
+                            (key, i, field, j),
+                            Message(
+                                "problem.ambiguous-step",
+                                ref=step_id,
+                                title=step.title,
+                                other=other.id,
+                            ),
+                        )
+
+
 @rule("idea-without-action", WARNING)
 def _ideas(journey: Journey, index: Index) -> Found:
     """Every improvement idea has led to an action (or was consciously left)."""

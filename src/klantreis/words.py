@@ -224,6 +224,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "het verbeteridee {title!r} heeft geen verbeteractie",
         "the improvement idea {title!r} has no action",
     ),
+    "problem.ambiguous-step": (
+        "{ref!r} wijst naar de stap {title!r}, maar ook {other!r} heet zo; "
+        "schrijf het id van de stap die je bedoelt",
+        "{ref!r} points at the step {title!r}, but {other!r} has that title too; "
+        "write the id of the step you mean",
+    ),
     "problem.action-without-owner": (
         "de verbeteractie {title!r} heeft geen eigenaar",
         "the action {title!r} has no owner",
