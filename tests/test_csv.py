@@ -172,6 +172,22 @@ def test_decimal_separator_follows_the_excel_profile():
     assert back.steps[0].duration == Duration(2.5, DurationUnit.HOURS)
 
 
+def test_durations_in_the_tidy_table_are_in_the_journey_s_language():
+    weeks = Duration(3, DurationUnit.WEEKS, 5)
+    journey = Journey(
+        title="T",
+        phases=[Phase(id="p", name="P", lead_time=weeks)],
+        steps=[Step(title="S", phase="p", lane="client", duration=Duration(1, DurationUnit.HOURS))],
+    )
+    table = rows(klantreis.export(journey, "csv"))
+    column = TIDY_COLUMNS.index("duration")
+    assert (table[1][3], table[1][column]) == ("3-5 weken", "1 uur")  # not '3-5 weeks'
+    english = rows(klantreis.export(attrs.evolve(journey, language="en"), "csv"))
+    assert (english[1][3], english[1][column]) == ("3-5 weeks", "1 hour")
+    back = read_tidy_csv(io.StringIO(klantreis.export(journey, "csv")))
+    assert (back.phases[0].lead_time, back.steps[0].duration) == (weeks, journey.steps[0].duration)
+
+
 def test_notes_are_readable_text():
     notes = (
         Note(kind=NoteKind.QUESTION, text="Hoe lang duurt het?", author="Sanne"),

@@ -181,6 +181,16 @@ def test_answers_that_cannot_be_placed_are_located(journey, tmp_path):
     ]
     assert report.problems[0].hint == "did you mean 'calls-help-line'?"
     assert str(report.problems[0]).startswith(f"{path}:2: step_id: error: no step has")
+    with pytest.raises(ValidationError) as info:
+        import_answers(attrs.evolve(journey, language="nl"), path)
+    dutch = info.value.report
+    assert dutch.codes() == report.codes()
+    assert dutch.problems[0].hint == "bedoel je 'calls-help-line'?"
+    assert dutch.problems[2].message.startswith("'*' is geen teken")
+    assert "stap, frictie, moeilijk moment" in dutch.problems[3].message
+    with pytest.warns(DeprecationWarning, match="klantreis.words"):
+        from klantreis.review import SECTIONS
+    assert SECTIONS["friction"] == ("frictie", "friction")
 
 
 def test_dutch_headers_semicolons_and_neutralised_cells_are_read(journey):

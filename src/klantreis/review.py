@@ -17,12 +17,14 @@ import csv
 import difflib
 import io
 import os
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Literal
 
 import attrs
 from attrs import frozen
 
+from klantreis import words
 from klantreis._files import reading
 from klantreis.errors import LoadError, Problem, Report, ValidationError
 from klantreis.exporters.common import (
@@ -33,11 +35,11 @@ from klantreis.exporters.common import (
     neutralise,
     rating_text,
 )
-from klantreis.model import Journey, LaneKind, Language, Note, NoteKind, Step
+from klantreis.model import Journey, LaneKind, Note, NoteKind, Step
 from klantreis.signoff import fingerprint, outdated_signoffs, sign_off
+from klantreis.words import Message
 
 __all__ = [
-    "SECTIONS",
     "Answer",
     "apply_answers",
     "fingerprint",
@@ -51,35 +53,49 @@ __all__ = [
 
 # --- the review sheet -------------------------------------------------------------------
 
-SECTIONS: dict[str, tuple[str, str]] = {
-    "step": ("stap", "step"),
-    "friction": ("frictie", "friction"),
-    "hard-moment": ("moeilijk moment", "hard moment"),
-    "moment-of-truth": ("moment van de waarheid", "moment of truth"),
-}
-"""The parts of the sheet, by id, with their Dutch and English names (the CSV's
-``section`` column, and the prefix of the notes made from answers in them)."""
+_SECTIONS = ("step", "friction", "hard-moment", "moment-of-truth")
+"""The parts of the sheet, by id; their names (the CSV's ``section`` column, and the
+prefix of the notes made from answers in them) are ``review.section.*`` in
+:mod:`klantreis.words`."""
 
-_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("step_id", "stap_id", "step_id"),
-    ("section", "onderdeel", "section"),
-    ("phase", "fase", "phase"),
-    ("lane", "baan", "lane"),
-    ("step", "stap", "step"),
-    ("noted", "op_de_muur", "on_the_wall"),
-    ("mark", "teken", "mark"),
-    ("answer", "antwoord", "answer"),
-    ("suggestion", "suggestie", "suggestion"),
-    ("author", "naam", "name"),
+_COLUMNS = (
+    "step_id",
+    "section",
+    "phase",
+    "lane",
+    "step",
+    "noted",
+    "mark",
+    "answer",
+    "suggestion",
+    "author",
 )
-"""The CSV's columns: key, Dutch header, English header."""
+"""The CSV's columns; their headers are ``review.column.*`` in :mod:`klantreis.words`."""
+
+
+def __getattr__(name: str) -> object:
+    # Kept for one minor version: the names live in klantreis.words now.
+    if name == "SECTIONS":
+        warnings.warn(
+            "klantreis.review.SECTIONS is deprecated; use "
+            "klantreis.words.text('review.section.' + part, language)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return {k: (_part_name(k, "nl"), _part_name(k, "en")) for k in _SECTIONS}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _part_name(part: str, language: str) -> str:
+    return words.text(f"review.section.{part}", language)
+
+
+def _column_name(key: str, language: str) -> str:
+    return words.text(f"review.column.{key}", language)
+
 
 _BLANK_ROWS = {"friction": 3, "hard-moment": 3, "moment-of-truth": 1}
 """Empty rows per section where a colleague adds what the wall does not show yet."""
-
-
-def _pick(pair: tuple[str, str], language: Language) -> str:
-    return pair[0] if language is Language.NL else pair[1]
 
 
 def _ordered_steps(journey: Journey) -> list[Step]:
@@ -131,8 +147,8 @@ def review_rows(journey: Journey) -> Iterator[dict[str, str]]:
     steps = _ordered_steps(journey)
 
     def row(section: str, step: Step | None, noted: str | None = None) -> dict[str, str]:
-        cells = dict.fromkeys((key for key, _nl, _en in _COLUMNS), "")
-        cells["section"] = _pick(SECTIONS[section], lang)
+        cells = dict.fromkeys(_COLUMNS, "")
+        cells["section"] = _part_name(section, lang)
         if step is not None:
             cells.update(
                 step_id=step.id,
@@ -195,9 +211,9 @@ def _sheet_csv(journey: Journey, *, excel: bool) -> str:
     lang = journey.language
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
-    writer.writerow([nl if lang is Language.NL else en for _key, nl, en in _COLUMNS])
+    writer.writerow([_column_name(key, lang) for key in _COLUMNS])
     for cells in review_rows(journey):
-        writer.writerow([neutralise(cells[key]) for key, _nl, _en in _COLUMNS])
+        writer.writerow([neutralise(cells[key]) for key in _COLUMNS])
     return ("\ufeff" if excel else "") + out.getvalue()
 
 
@@ -224,8 +240,8 @@ def _sheet_markdown(journey: Journey) -> str:
     out += [escape(q["intro"]), "", markdown_with_code(q["marks"]), ""]
     steps = _ordered_steps(journey)
     header = [
-        "Baan" if lang is Language.NL else "Lane",
-        "Stap" if lang is Language.NL else "Step",
+        words.text("review.lane", lang),
+        words.text("review.step", lang),
         escape(q["right"]),
         escape(q["missing"]),
     ]
@@ -270,8 +286,8 @@ def _sheet_markdown(journey: Journey) -> str:
             [(s, s.description or "") for s in steps if s.moment_of_truth],
         ),
     )
-    wall = "Op de muur" if lang is Language.NL else "On the wall"
-    addition = "Aanvulling" if lang is Language.NL else "Addition"
+    wall = words.text("review.on-the-wall", lang)
+    addition = words.text("review.addition", lang)
     for _section, title, text, found in sections:
         number, rest = title.split(" ", 1)
         out += [f"### {number[:-1]}\\. {escape(rest, breaks=' ')}", ""]
@@ -314,8 +330,8 @@ _OK = frozenset({"ok", "klopt", "✓", "v", "ja", "yes", "right", "correct"})
 
 def _header_keys() -> dict[str, str]:
     keys: dict[str, str] = {}
-    for key, nl, en in _COLUMNS:
-        for name in (key, nl, en):
+    for key in _COLUMNS:
+        for name in (key, _column_name(key, "nl"), _column_name(key, "en")):
             keys[name.casefold()] = key
     keys["id"] = "step_id"
     keys["title"] = "step"
@@ -325,8 +341,8 @@ def _header_keys() -> dict[str, str]:
 
 def _section_ids() -> dict[str, str]:
     ids: dict[str, str] = {}
-    for key, (nl, en) in SECTIONS.items():
-        for name in (key, nl, en):
+    for key in _SECTIONS:
+        for name in (key, _part_name(key, "nl"), _part_name(key, "en")):
             ids[name.casefold()] = key
     return ids
 
@@ -429,9 +445,13 @@ def apply_answers(
     problems: list[Problem] = []
     added: dict[str, list[Note]] = {}
 
-    def problem(line: int, column: str, code: str, message: str, hint: str | None = None) -> None:
+    def problem(
+        line: int, column: str, code: str, message: Message, hint: Message | None = None
+    ) -> None:
         problems.append(
-            Problem(code=code, message=message, path=(column,), line=line, source=source, hint=hint)
+            Problem.told(
+                code, message, hint, language=lang, path=(column,), line=line, source=source
+            )
         )
 
     for answer in answers:
@@ -441,7 +461,7 @@ def apply_answers(
                 answer.line,
                 "step_id",
                 "no-step",
-                "the answer names no step: write the step's id or title",
+                Message("problem.answer-without-step"),
             )
             continue
         if step_id not in by_id:
@@ -454,9 +474,13 @@ def apply_answers(
                     answer.line,
                     "step_id",
                     "unknown-step",
-                    f"no step has the id or title {answer.step!r}"
-                    + (" (several steps have that title)" if titled else ""),
-                    f"did you mean {close[0]!r}?" if close else None,
+                    Message(
+                        "problem.ambiguous-answer-step"
+                        if titled
+                        else "problem.unknown-answer-step",
+                        step=answer.step,
+                    ),
+                    Message("problem.did-you-mean", word=close[0]) if close else None,
                 )
                 continue
         kind = _MARKS.get(answer.mark.casefold()) if answer.mark else NoteKind.ADDITION
@@ -465,8 +489,7 @@ def apply_answers(
                 answer.line,
                 "mark",
                 "unknown-mark",
-                f"{answer.mark!r} is not a mark; use ? (a question), ! (a disagreement) "
-                "or + (an addition), or leave it empty",
+                Message("problem.unknown-mark", mark=answer.mark),
             )
             continue
         section = sections.get(answer.section.casefold())
@@ -475,13 +498,16 @@ def apply_answers(
                 answer.line,
                 "section",
                 "unknown-section",
-                f"{answer.section!r} is not a part of the sheet; use one of: "
-                + ", ".join(_pick(names, lang) for names in SECTIONS.values()),
+                Message(
+                    "problem.unknown-section",
+                    section=answer.section,
+                    choices=", ".join(_part_name(part, lang) for part in _SECTIONS),
+                ),
             )
             continue
         text = answer.text or answer.suggestion
         if section != "step":
-            text = f"{_pick(SECTIONS[section], lang)}: {text}"
+            text = f"{_part_name(section, lang)}: {text}"
         suggestion = answer.suggestion if answer.text and answer.suggestion else None
         note = Note(
             kind=kind,
@@ -492,7 +518,7 @@ def apply_answers(
         existing = [*by_id[step_id].notes, *added.get(step_id, [])]
         if note not in existing:
             added.setdefault(step_id, []).append(note)
-    report = Report(tuple(problems), source)
+    report = Report(tuple(problems), source, language=lang)
     if problems:
         return journey, report
     steps = tuple(

@@ -410,6 +410,47 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "interne fout: {error}\nDit is een fout in klantreis; meld hem met de uitvoer van --debug.",
         "internal error: {error}\nThis is a bug; please report it with the output of --debug.",
     ),
+    # --- the review sheet (klantreis review) ---------------------------------------------
+    "review.section.step": ("stap", "step"),
+    "review.section.friction": ("frictie", "friction"),
+    "review.section.hard-moment": ("moeilijk moment", "hard moment"),
+    "review.section.moment-of-truth": ("moment van de waarheid", "moment of truth"),
+    "review.column.step_id": ("stap_id", "step_id"),
+    "review.column.section": ("onderdeel", "section"),
+    "review.column.phase": ("fase", "phase"),
+    "review.column.lane": ("baan", "lane"),
+    "review.column.step": ("stap", "step"),
+    "review.column.noted": ("op_de_muur", "on_the_wall"),
+    "review.column.mark": ("teken", "mark"),
+    "review.column.answer": ("antwoord", "answer"),
+    "review.column.suggestion": ("suggestie", "suggestion"),
+    "review.column.author": ("naam", "name"),
+    "review.lane": ("Baan", "Lane"),
+    "review.step": ("Stap", "Step"),
+    "review.on-the-wall": ("Op de muur", "On the wall"),
+    "review.addition": ("Aanvulling", "Addition"),
+    "problem.answer-without-step": (
+        "het antwoord noemt geen stap: schrijf het id of de titel van de stap",
+        "the answer names no step: write the step's id or title",
+    ),
+    "problem.unknown-answer-step": (
+        "geen stap heeft het id of de titel {step!r}",
+        "no step has the id or title {step!r}",
+    ),
+    "problem.ambiguous-answer-step": (
+        "geen stap heeft het id {step!r}, en meerdere stappen hebben die titel",
+        "no step has the id or title {step!r} (several steps have that title)",
+    ),
+    "problem.unknown-mark": (
+        "{mark!r} is geen teken; gebruik ? (een vraag), ! (niet mee eens) of + (een "
+        "aanvulling), of laat het leeg",
+        "{mark!r} is not a mark; use ? (a question), ! (a disagreement) or + (an addition), "
+        "or leave it empty",
+    ),
+    "problem.unknown-section": (
+        "{section!r} is geen onderdeel van het blad; gebruik een van: {choices}",
+        "{section!r} is not a part of the sheet; use one of: {choices}",
+    ),
     # --- exports: Markdown, CSV, the wall map -----------------------------------------
     "export.iteration": ("Meting", "Mapping"),
     "export.persona": ("Persona", "Persona"),

@@ -221,6 +221,7 @@ def _decimals(text: str, comma: bool) -> str:
 
 
 def _tidy_rows(journey: Journey, comma: bool) -> Iterator[list[str]]:
+    lang = journey.language
     scales = [s.id for s in journey.scales]
     yield [*TIDY_COLUMNS[:16], *(_RATING + s for s in scales), *TIDY_COLUMNS[16:]]
     lanes = {lane.id: lane for lane in journey.lanes}
@@ -239,7 +240,7 @@ def _tidy_rows(journey: Journey, comma: bool) -> Iterator[list[str]]:
             _text(phase.id),
             _text(phase.name),
             _text(phase.goal),
-            _decimals(str(phase.lead_time), comma) if phase.lead_time else "",
+            _decimals(phase.lead_time.text(lang), comma) if phase.lead_time else "",
             _text(phase.description),
         ]
 
@@ -248,13 +249,20 @@ def _tidy_rows(journey: Journey, comma: bool) -> Iterator[list[str]]:
         if not steps:
             yield phase_cells(phase, phase.id) + [""] * (len(TIDY_COLUMNS) - 5 + len(scales))
         for step in steps:
-            yield phase_cells(phase, phase.id) + _step_cells(step, lanes, actors, scales, comma)
+            yield phase_cells(phase, phase.id) + _step_cells(
+                step, lanes, actors, scales, comma, lang
+            )
     for step in strays:
-        yield phase_cells(None, step.phase) + _step_cells(step, lanes, actors, scales, comma)
+        yield phase_cells(None, step.phase) + _step_cells(step, lanes, actors, scales, comma, lang)
 
 
 def _step_cells(
-    step: Step, lanes: dict[str, Lane], actors: dict[str, Actor], scales: list[str], comma: bool
+    step: Step,
+    lanes: dict[str, Lane],
+    actors: dict[str, Actor],
+    scales: list[str],
+    comma: bool,
+    lang: Language,
 ) -> list[str]:
     lane = lanes.get(step.lane)
     actor = actors.get(step.actor) if step.actor else None
@@ -269,7 +277,8 @@ def _step_cells(
         _text(step.actor),
         _text(actor.name) if actor else "",
         ", ".join(c.value for c in step.channels),
-        _decimals(str(step.duration), comma) if step.duration else "",
+        # in the journey's words ('3-5 weken'); the reader understands both languages
+        _decimals(step.duration.text(lang), comma) if step.duration else "",
         "true" if step.moment_of_truth else "false",
         *(_votes(step.rating(s)) for s in scales),
         _text(_encode_list(step.pain_points.client)),
