@@ -352,3 +352,21 @@ def test_libreoffice_opens_the_workbook(tmp_path):
     back = read_wall_csv(out, base=journey)
     assert back.ok, back.report.problems
     assert not klantreis.diff(journey, back.journey)
+
+
+def test_text_that_starts_with_equals_stays_text_in_the_workbook():
+    # openpyxl stores any str that starts with '=' as a formula: a scale, title or
+    # post-it written '=...' must stay text (no formula runs) and read back the same.
+    journey = new_journey("nl")
+    journey = attrs.evolve(
+        journey,
+        title='=HYPERLINK("http://x")',
+        scales=(attrs.evolve(journey.scales[0], name="="), *journey.scales[1:]),
+    )
+    data = workbook(journey)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert all(cell.data_type != "f" for sheet in book for row in sheet.iter_rows() for cell in row)
+    capture = read_workbook(io.BytesIO(data), base=journey)
+    assert capture.ok, capture.report.problems
+    assert capture.journey.scales[0].name == "="
+    assert capture.journey.title == journey.title

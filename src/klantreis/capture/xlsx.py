@@ -12,6 +12,7 @@ import zipfile
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -43,8 +44,15 @@ def _fit(sheet: Worksheet, widths: dict[int, int], least: int = 12, most: int = 
         sheet.column_dimensions[letter].width = max(least, min(most, width + 2))
 
 
+def _as_text(cell: Cell) -> Cell:
+    """Keep a text that starts with ``=`` a text: openpyxl would store it as a formula."""
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
 def _put(sheet: Worksheet, r: int, c: int, value: Value, widths: dict[int, int]) -> None:
-    cell = sheet.cell(row=r + 1, column=c + 1, value=value)
+    cell = _as_text(sheet.cell(row=r + 1, column=c + 1, value=value))
     cell.alignment = _WRAP
     lines = text_of(value).splitlines() or [""]
     widths[c] = max(widths.get(c, 0), *(len(line) for line in lines))
@@ -137,7 +145,7 @@ def write_workbook(journey: Journey, blank_columns: int) -> bytes:
     ranges = {}
     for c, (key, values) in enumerate(choices.items()):
         for r, value in enumerate(values):
-            lists.cell(row=r + 1, column=c + 1, value=value)
+            _as_text(lists.cell(row=r + 1, column=c + 1, value=value))
         letter = get_column_letter(c + 1)
         ranges[key] = f"'{lists.title}'!${letter}$1:${letter}${len(values)}"
     lists.sheet_state = "hidden"
@@ -200,7 +208,7 @@ def write_workbook(journey: Journey, blank_columns: int) -> bytes:
     # Instructions, with the journey's title and language.
     help_sheet = book.create_sheet(words.text("capture.sheet.help", lang), 3)
     help_sheet.cell(row=1, column=1, value=words.text("capture.title", lang)).font = _BOLD
-    help_sheet.cell(row=1, column=2, value=journey.title)
+    _as_text(help_sheet.cell(row=1, column=2, value=journey.title))
     help_sheet.cell(row=2, column=1, value=words.text("capture.language", lang)).font = _BOLD
     help_sheet.cell(row=2, column=2, value=lang)
     for r, line in enumerate(words.text("capture.help", lang).splitlines(), start=4):
