@@ -7,7 +7,7 @@ import io
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 
 import klantreis
 from klantreis import Duration, DurationUnit, Journey, LaneKind, Note, NoteKind, Phase, Step
@@ -24,6 +24,20 @@ from klantreis.testing.strategies import hostile_texts, journeys
 # Hostile text without control characters: those never reach a cell (tested below),
 # so a journey holding them cannot come back whole.
 KEPT_TEXTS = hostile_texts().map(strip_controls).filter(bool)
+
+
+def without_controls(value: object) -> bool:
+    """No text anywhere in *value* (a journey's plain data) holds a control character.
+
+    ``journeys(text=...)`` draws names (of phases, lanes, scales) from its own strategy.
+    """
+    if isinstance(value, str):
+        return strip_controls(value) == value
+    if isinstance(value, dict):
+        return all(without_controls(k) and without_controls(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(without_controls(v) for v in value)
+    return True
 
 
 def rows(text: str, delimiter: str = ",") -> list[list[str]]:
@@ -56,6 +70,7 @@ def carried(journey: Journey, *, sort: bool = True) -> tuple:
 
 @given(journey=journeys(text=KEPT_TEXTS))
 def test_tidy_round_trip_onto_the_journey(journey):
+    assume(without_controls(klantreis.to_data(journey)))
     text = klantreis.export(journey, "csv")
     back = read_tidy_csv(io.StringIO(text, newline=""), base=journey)
     assert carried(back, sort=False) == carried(journey)
@@ -65,6 +80,7 @@ def test_tidy_round_trip_onto_the_journey(journey):
 
 @given(journey=journeys(text=KEPT_TEXTS))
 def test_tidy_round_trip_into_a_new_journey(journey):
+    assume(without_controls(klantreis.to_data(journey)))
     text = klantreis.export(journey, "csv", excel=True)
     back = read_tidy_csv(io.StringIO(text, newline=""), language=journey.language)
     assert carried(back, sort=False) == carried(journey)

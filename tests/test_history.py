@@ -293,8 +293,11 @@ def test_history_over_git_equals_history_over_the_files(repo, capsys):
         assert data[key] == expected[key]
 
 
-def test_git_errors_are_clear(repo, tmp_path_factory, capsys):
+def test_git_errors_are_clear(repo, tmp_path_factory, capsys, monkeypatch):
     outside = tmp_path_factory.mktemp("plain") / "reis.yaml"
+    # nox puts the temporary folders inside the checkout, itself a git repository:
+    # git must not look above the test's own folders for one.
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(outside.parent.parent))
     outside.write_text("title: x\n", encoding="utf-8")
     with pytest.raises(GitError, match=r"reis\.yaml: not in a git repository"):
         revisions(outside)
