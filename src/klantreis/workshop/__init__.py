@@ -100,11 +100,10 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    """Import a name on first use, with the converter hooks of workshop files."""
+    """Import the submodule that defines *name* on first use."""
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'klantreis.workshop' has no attribute {name!r}")
-    importlib.import_module("klantreis.workshop.files")  # registers the hooks
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
