@@ -106,3 +106,49 @@ def test_fast_and_careful_readers_agree(fields):
     careful = read_document(text.encode(), format="yaml")  # JSON is YAML: the slow reader
     assert fast.value == careful.value
     assert [p.code for p in fast.problems] == [p.code for p in careful.problems]
+
+
+@pytest.mark.parametrize(
+    "number", ["18446744073709551616", "-9223372036854775809", "99999999999999999999"]
+)
+def test_a_whole_number_beyond_64_bits_takes_the_careful_way(number):
+    # orjson reads it as a float; the careful reader keeps it whole (or refuses it, located)
+    step = f'{{"title": "a", "phase": "p", "lane": "l", "n": {number}}}'
+    text = f'{{"title": "x", "steps": [{step}]}}'
+    assert parse_json_fast(text, DEFAULT_LIMITS) == (False, None)
+    assert [(code, path) for code, path, _ in problems(text)][-1] == ("unknown-key", "steps[0].n")
+
+
+def test_text_that_looks_like_an_exponent_reads_the_same_either_way():
+    text = '{"title": "code e+12", "description": "1.5e+300"}'
+    assert parse_json_fast(text, DEFAULT_LIMITS) == (False, None)  # the careful way
+    journey = klantreis.loads(text, format="json")
+    assert (journey.title, journey.description) == ("code e+12", "1.5e+300")
+
+
+def test_loading_a_journey_with_warnings_does_not_read_the_text_again(monkeypatch):
+    from klantreis.serialize.yaml_reader import SourceMap
+
+    journey = klantreis.Journey(title="Schuldhulp")
+    text = klantreis.dumps(journey, "json")
+    assert klantreis.validate(journey).warnings  # no persona, no objectives: warnings
+
+    def fail(self, paths):
+        raise AssertionError("located warnings that loads() never shows")
+
+    monkeypatch.setattr(SourceMap, "locate", fail)
+    assert klantreis.loads(text, format="json") == journey
+
+
+def test_an_invalid_journey_reports_its_warnings_too():
+    data = json.loads(klantreis.dumps(klantreis.Journey(title="Schuldhulp"), "json"))
+    data["phases"] = [{"name": "Intake"}]
+    data["steps"] = [{"title": "Belt", "phase": "nowhere", "lane": "client"}]
+    text = json.dumps(data, indent=2)
+    with pytest.raises(ValidationError) as info:
+        klantreis.loads(text, format="json")
+    report = info.value.report
+    assert [p.code for p in report.errors] == ["unknown-reference"]
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if '"nowhere"' in s)
+    assert report.errors[0].line == line  # located, as before
+    assert "no-persona" in [p.code for p in report.warnings]

@@ -60,7 +60,13 @@ def validate(
 
 
 def _finish(doc: Document[Journey], run_rules: bool) -> Journey:
-    more = check(doc.value) if doc.value is not None and run_rules else []
+    more = check(doc.value, errors_only=True) if doc.value is not None and run_rules else []
+    if doc.value is not None and not doc.problems and not more:
+        # Warnings never raise: the rules that only warn, and locating their problems
+        # (which reads the text again), are for validate() and for a failure.
+        return doc.value
+    if more:
+        more = check(doc.value)  # type: ignore[arg-type]  # not None when there is more
     report = doc.report(more)
     if doc.value is not None:
         report = attrs.evolve(report, language=language_code(doc.value.language))
