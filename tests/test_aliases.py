@@ -71,7 +71,8 @@ def test_a_value_close_to_a_dutch_word_gets_both_names():
         klantreis.loads(SAID.replace("telefoon", "telfoon"))
     (problem,) = info.value.report.errors
     assert problem.code == "unknown-value"
-    assert problem.hint == "did you mean 'phone' (telefoon)?"
+    assert problem.hint == "bedoel je 'phone' (telefoon)?"
+    assert problem.in_language("en").hint == "did you mean 'phone' (telefoon)?"
 
 
 def test_an_unknown_word_is_still_an_error():
@@ -92,9 +93,14 @@ def test_a_dutch_key_is_an_error_whose_hint_names_the_english_one():
     text += "lane: client, notes: [{vraag: waarom?}]}\n"
     with pytest.raises(ValidationError) as info:
         klantreis.loads(text)
-    hints = {p.path[-1]: p.hint for p in info.value.report.errors if p.code == "unknown-key"}
+    report = info.value.report.in_language("en")
+    hints = {p.path[-1]: p.hint for p in report.errors if p.code == "unknown-key"}
     assert hints == {
         "fases": "did you mean 'phases' (fases)? keys are written in English",
         "stappen": "did you mean 'steps' (stappen)? keys are written in English",
         "vraag": "did you mean 'question' (vraag)? keys are written in English",
     }
+    dutch = {p.path[-1]: p.hint for p in info.value.report.errors if p.code == "unknown-key"}
+    assert (
+        dutch["stappen"] == "bedoel je 'steps' (stappen)? sleutels worden in het Engels geschreven"
+    )

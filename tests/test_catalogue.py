@@ -224,7 +224,9 @@ def test_duplicate_key_in_yaml():
         klantreis.loads(b"title: A\ntitle: B\nphases:\n  - name: P\n", source="bad.yaml")
     (problem,) = info.value.report.errors
     assert (problem.code, problem.line, problem.path) == ("duplicate-key", 2, ("title",))
-    assert "first on line 1" in problem.message
+    # A journey without `language:` is Dutch; every language names the first line.
+    assert "eerst op regel 1" in problem.message
+    assert "first on line 1" in problem.in_language("en").message
 
 
 def test_duplicate_key_in_json():
@@ -327,8 +329,10 @@ def test_format_version_true():
 
 
 def test_format_version_from_the_future():
-    with pytest.raises(ValidationError, match="newer klantreis; upgrade"):
+    with pytest.raises(ValidationError, match="nieuwere klantreis; werk klantreis bij"):
         klantreis.loads(b"format_version: 99\n" + MINIMAL.encode())
+    with pytest.raises(ValidationError, match="newer klantreis; upgrade"):
+        klantreis.loads(b"format_version: 99\nlanguage: en\n" + MINIMAL.encode())
 
 
 def test_lone_surrogate_in_json():
@@ -351,7 +355,8 @@ def test_number_in_a_text_field():
         klantreis.loads(b"title: 12\nphases:\n  - name: P\n")
     (problem,) = info.value.report.errors
     assert (problem.code, problem.line, problem.path) == ("wrong-type", 1, ("title",))
-    assert problem.hint == "put it in quotes to keep it as text"
+    assert problem.hint == "zet het tussen aanhalingstekens om het als tekst te houden"
+    assert problem.in_language("en").hint == "put it in quotes to keep it as text"
 
 
 def test_misspelt_key():
@@ -361,7 +366,10 @@ def test_misspelt_key():
     assert (problem.line, problem.path, problem.hint) == (
         1,
         ("titel",),
-        "did you mean 'title' (titel)? keys are written in English",
+        "bedoel je 'title' (titel)? sleutels worden in het Engels geschreven",
+    )
+    assert problem.in_language("en").hint == (
+        "did you mean 'title' (titel)? keys are written in English"
     )
 
 
@@ -890,7 +898,7 @@ def test_cli_invalid_journey_exits_2(tmp_path, capsys):
     path.write_bytes(b"title: 12\nphases:\n  - name: P\n")
     assert main(["export", str(path), "--to", "markdown"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"klantreis: 1 error in {path}:")
+    assert err.startswith(f"klantreis: 1 fout in {path}:")  # the journey's language
     assert "Traceback" not in err
 
 

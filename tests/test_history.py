@@ -315,7 +315,7 @@ def test_an_invalid_revision_is_named_with_its_commit(repo, capsys):
     assert main(["history", str(repo / "docs" / "klantreis.yaml"), "--git"]) == 2
     err = capsys.readouterr().err
     assert "docs/klantreis.yaml@" in err
-    assert "unknown key 'tittle'" in err
+    assert "onbekende sleutel 'tittle'" in err  # a journey without `language:` is Dutch
 
 
 def test_cli_over_files_writes_and_refuses_to_clobber(tmp_path, capsys):

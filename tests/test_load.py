@@ -255,7 +255,7 @@ def test_a_document_that_is_not_a_mapping():
 
 
 def test_a_newer_format_version_says_to_upgrade():
-    with pytest.raises(ValidationError, match="written by a newer klantreis"):
+    with pytest.raises(ValidationError, match="geschreven door een nieuwere klantreis"):
         klantreis.loads("format_version: 99\ntitle: x\n")
 
 

@@ -233,7 +233,7 @@ def test_the_command(tmp_path, capsys):
     broken = tmp_path / "kapot.yaml"
     broken.write_text("title: x\ntittle: y\n", encoding="utf-8")
     assert main(["portfolio", str(tmp_path)]) == 2
-    assert "kapot.yaml:2:1: tittle: error: unknown key" in capsys.readouterr().err
+    assert "kapot.yaml:2:1: tittle: error: onbekende sleutel" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["portfolio", str(FOLDER), "--stale-after", "-3"])
     assert "must not be negative" in capsys.readouterr().err

@@ -143,21 +143,24 @@ def test_a_plain_9_30_in_yaml_is_a_time_not_570():
 
 
 @pytest.mark.parametrize(
-    ("written", "hint"),
+    ("written", "hint", "dutch"),
     [
-        ("570", "YAML 1.1 tools read 9:30 as the number 570"),
-        ("930", "write it with a colon: '9:30'"),
-        ("9.30", "not a point"),
-        ("true", "with a colon"),
+        ("570", "YAML 1.1 tools read 9:30 as the number 570", "lezen 9:30 als het getal 570"),
+        ("930", "write it with a colon: '9:30'", "schrijf het met een dubbele punt: '9:30'"),
+        ("9.30", "not a point", "geen punt"),
+        ("true", "with a colon", "met een dubbele punt"),
     ],
 )
-def test_a_number_for_a_time_is_refused_with_a_hint(written, hint):
+def test_a_number_for_a_time_is_refused_with_a_hint(written, hint, dutch):
     with pytest.raises(ValidationError) as info:
         loads_workshop(f"title: X\nstart: {written}\n", source="plan.yaml")
     (problem,) = info.value.problems
     assert (problem.code, problem.line, format_path(problem.path)) == ("wrong-type", 2, "start")
-    assert "H:MM" in problem.message
-    assert hint in problem.hint
+    assert "U:MM" in problem.message  # a workshop without `language:` is Dutch
+    assert dutch in problem.hint
+    english = problem.in_language("en")
+    assert "H:MM" in english.message
+    assert hint in english.hint
 
 
 def test_times_are_written_in_quotes_for_yaml_1_1_readers():
@@ -193,8 +196,10 @@ def test_structural_problems_are_located(tmp_path):
 
 
 def test_format_version_is_checked():
-    with pytest.raises(ValidationError, match="newer klantreis"):
+    with pytest.raises(ValidationError, match="nieuwere klantreis"):
         loads_workshop("format_version: 2\ntitle: X\n")
+    with pytest.raises(ValidationError, match="newer klantreis"):
+        loads_workshop("format_version: 2\ntitle: X\nlanguage: en\n")
     assert loads_workshop("format_version: 1\ntitle: X\n", check=False).title == "X"
 
 

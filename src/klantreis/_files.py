@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from klantreis.errors import LoadError, Problem
+from klantreis.words import Message
 
 __all__ = ["atomic_write", "read_only", "reading", "umask"]
 
@@ -57,21 +58,21 @@ def reading(source: str) -> Iterator[None]:
     or ``bad-encoding`` (text that is not UTF-8), with *source* named.
     """
 
-    def fail(message: str, code: str = "unreadable") -> LoadError:
-        return LoadError(Problem(code=code, message=message, source=source))
+    def fail(message: Message, code: str = "unreadable") -> LoadError:
+        return LoadError(Problem.told(code, message, language="en", source=source))
 
     try:
         yield
     except FileNotFoundError:
-        raise fail("no such file") from None
+        raise fail(Message("read.no-such-file")) from None
     except IsADirectoryError:
-        raise fail("this is a folder, not a file") from None
+        raise fail(Message("read.folder")) from None
     except PermissionError:
-        raise fail("permission denied") from None
-    except OSError as exc:
-        raise fail(exc.strerror or str(exc)) from None
+        raise fail(Message("read.permission")) from None
+    except OSError as exc:  # the system's own words for the reason
+        raise fail(Message("read.os-error", reason=exc.strerror or str(exc))) from None
     except UnicodeDecodeError:
-        raise fail("the file is not UTF-8", "bad-encoding") from None
+        raise fail(Message("read.not-utf-8"), "bad-encoding") from None
 
 
 def read_only(path: Path) -> bool:

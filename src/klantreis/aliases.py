@@ -12,6 +12,8 @@ import difflib
 import enum
 from typing import Final
 
+from klantreis.words import Message
+
 __all__ = ["ALIASES", "KEY_HINTS", "resolve", "suggest_alias", "suggest_key"]
 
 #: Enumeration name → {alias: canonical value}. Keep each alias unambiguous.
@@ -81,13 +83,13 @@ def resolve(cl: type[enum.Enum], word: str) -> enum.Enum | None:
     return cl._value2member_map_.get(value)
 
 
-def suggest_alias(cl: type[enum.Enum], word: str) -> str | None:
+def suggest_alias(cl: type[enum.Enum], word: str) -> Message | None:
     """``did you mean 'phone' (telefoon)?`` when *word* is close to an alias of *cl*."""
     table = ALIASES.get(cl.__name__, {})
     close = difflib.get_close_matches(_fold(word), list(table), n=1, cutoff=0.75)
     if not close:
         return None
-    return f"did you mean {table[close[0]]!r} ({close[0]})?"
+    return Message("read.alias-hint", value=table[close[0]], word=close[0])
 
 
 #: Dutch key → the English key. Keys are not read in Dutch (a file has one set of keys);
@@ -131,10 +133,10 @@ KEY_HINTS: Final[dict[str, str]] = {
 }
 
 
-def suggest_key(key: str, allowed: list[str]) -> str | None:
+def suggest_key(key: str, allowed: list[str]) -> Message | None:
     """``did you mean 'steps' (stappen)?`` for a Dutch key (or one close to it) in *allowed*."""
     table = {dutch: english for dutch, english in KEY_HINTS.items() if english in allowed}
     close = difflib.get_close_matches(_fold(key), list(table), n=1, cutoff=0.8)
     if not close:
         return None
-    return f"did you mean {table[close[0]]!r} ({close[0]})? keys are written in English"
+    return Message("read.key-hint", key=table[close[0]], word=close[0])

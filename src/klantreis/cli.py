@@ -128,7 +128,7 @@ def run_validate(args: argparse.Namespace) -> int:
             status = EXIT_TROUBLE
             results.append(_report_json(name, None, exc))
             if args.format == "text":
-                err(str(exc.problem.in_language(args.lang or words.default_language())))
+                err(str(exc.problem))
             continue
         failed = not report.ok or (args.strict and report.warnings)
         if failed and status == EXIT_OK:
@@ -416,6 +416,19 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _in_language(error: KlantreisError, language: str | None) -> str:
+    """A file's problems told in the ``--lang`` of the command, when it has one."""
+    from klantreis.errors import LoadError, ValidationError
+
+    if language is None:
+        return str(error)
+    if isinstance(error, LoadError):
+        return str(error.problem.in_language(language))
+    if isinstance(error, ValidationError):
+        return str(ValidationError(error.report.in_language(language)))
+    return str(error)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = sys.argv[1:] if argv is None else list(argv)
@@ -431,7 +444,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KlantreisError as exc:
         if debug:
             raise
-        err(f"klantreis: {exc}")
+        err(f"klantreis: {_in_language(exc, getattr(args, 'lang', None))}")
         return EXIT_TROUBLE
     except KeyboardInterrupt:
         err(f"klantreis: {words.text('cli.interrupted')}")

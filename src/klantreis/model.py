@@ -165,6 +165,13 @@ class Channel(str, enum.Enum):
     OTHER = "other"
 
 
+def _not_a_duration(wording: words.Message) -> ValueError:
+    """The :class:`ValueError` of :meth:`Duration.parse`: English, with its ``wording``."""
+    error = ValueError(wording("en"))
+    error.wording = wording  # type: ignore[attr-defined]  # told in the file's language
+    return error
+
+
 class DurationUnit(str, enum.Enum):
     """The unit of a :class:`Duration`."""
 
@@ -486,15 +493,13 @@ class Duration:
         match = _DURATION.fullmatch(text)
         unit = _UNITS.get(match.group(3).casefold()) if match else None
         if match is None or unit is None:
-            raise ValueError(
-                f"{text!r} is not a duration; write e.g. '2 weeks', '4-6 weken' or '45 min'"
-            )
+            raise _not_a_duration(words.Message("read.bad-duration", text=text))
         low = float(match.group(1).replace(",", "."))
         high = float(match.group(2).replace(",", ".")) if match.group(2) else None
         if not math.isfinite(low) or (high is not None and not math.isfinite(high)):
-            raise ValueError(f"the number in {text!r} is too large")
+            raise _not_a_duration(words.Message("read.duration-too-large", text=text))
         if high is not None and high < low:
-            raise ValueError(f"the range in {text!r} runs backwards")
+            raise _not_a_duration(words.Message("read.duration-backwards", text=text))
         return cls(low, unit, high)
 
     def __str__(self) -> str:

@@ -36,10 +36,13 @@ def validate(
     Domain rules run only when the structure is sound. The file is never changed.
 
     Messages are in the journey's language, or in *language* when it is given; codes
-    and paths are the same in every language.
+    and paths are the same in every language. A file that could not be read far
+    enough to know its language (see :func:`klantreis.serialize.reading.document_language`)
+    is told in ``KLANTREIS_LANG``, else English.
 
     Raises :class:`~klantreis.LoadError` only when the file cannot be read or parsed
-    at all (missing, not UTF-8, invalid YAML or JSON, over the limits).
+    at all (missing, not UTF-8, invalid YAML or JSON, over the limits), told the same
+    way.
 
     >>> import klantreis
     >>> journey = klantreis.Journey(title="Schuldhulp")
@@ -51,7 +54,8 @@ def validate(
         journey: Journey | None = target
         report = Report(tuple(check(target)))
     else:
-        document = read_document(target, format=format, limits=limits)
+        told = language_code(language) if language is not None else None
+        document = read_document(target, format=format, limits=limits, language=told)
         journey = document.value
         report = document.report(check(journey) if journey is not None else [])
     if language is not None:

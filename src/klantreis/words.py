@@ -338,6 +338,227 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "van {start} tot het einde van de bijeenkomst ({end}) is niets gepland",
         "nothing is planned from {start} until the meeting ends ({end})",
     ),
+    # --- reading a file: what the reader says about its shape (the codes stay English) ---
+    "read.expected": ("verwacht {kind}, maar kreeg {value}", "expected {kind}, got {value}"),
+    "read.value.null": ("niets (null)", "nothing (null)"),
+    "read.value.bool": ("{value} (een ja/nee-waarde)", "{value} (a yes/no value)"),
+    "read.value.rejected": (
+        "het getal {value}, dat niet is toegestaan (te lang, of niet eindig)",
+        "the number {value}, which is not allowed (too long, or not finite)",
+    ),
+    "read.value.number": ("het getal {value}", "the number {value}"),
+    "read.value.text": ("de tekst {value!r}", "the text {value!r}"),
+    "read.value.list": ("een lijst", "a list"),
+    "read.value.mapping": ("een mapping", "a mapping"),
+    "read.value.other": ("{type}", "{type}"),
+    "read.kind.text": ("tekst", "text"),
+    "read.kind.whole-number": ("een geheel getal", "a whole number"),
+    "read.kind.number": ("een getal", "a number"),
+    "read.kind.true-false": ("true of false", "true or false"),
+    "read.kind.date": ("een datum geschreven als JJJJ-MM-DD", "a date written as YYYY-MM-DD"),
+    "read.kind.one-of": ("een van: {choices}", "one of: {choices}"),
+    "read.kind.duration": ("een doorlooptijd zoals '2 weken'", "a duration such as '2 weeks'"),
+    "read.kind.ratings": (
+        "een mapping van schaal naar score, bijv. {{emotion: 4}}",
+        "a mapping of scale to rating, e.g. {{emotion: 4}}",
+    ),
+    "read.kind.votes": (
+        "een geheel getal of een lijst stemmen",
+        "a whole number or a list of votes",
+    ),
+    "read.kind.note": (
+        "een mapping zoals {{question: ...}}",
+        "a mapping such as {{question: ...}}",
+    ),
+    "read.kind.text-list": ("een lijst met tekst", "a list of text"),
+    "read.kind.list": ("een lijst", "a list"),
+    "read.kind.mapping-of": ("een mapping (een {cls})", "a mapping (a {cls})"),
+    "read.kind.journey": ("een klantreis (een mapping)", "a journey (a mapping)"),
+    "read.kind.workshop": ("een bijeenkomst (een mapping)", "a workshop (a mapping)"),
+    "read.kind.time": (
+        "een tijdstip geschreven als U:MM, bijv. '9:30'",
+        "a time of day written as H:MM, e.g. '9:30'",
+    ),
+    "read.quote-it": (
+        "zet het tussen aanhalingstekens om het als tekst te houden",
+        "put it in quotes to keep it as text",
+    ),
+    "read.surrogate": (
+        "de tekst bevat een losse surrogaat (een escape als \\ud800), en dat is geen teken",
+        "the text holds a lone surrogate (an escape like \\ud800), which is not a character",
+    ),
+    "read.unknown-value": (
+        "{value!r} is geen van: {choices}",
+        "{value!r} is not one of: {choices}",
+    ),
+    "read.alias-hint": (
+        "bedoel je {value!r} ({word})?",
+        "did you mean {value!r} ({word})?",
+    ),
+    "read.label-hint": (
+        "bedoel je {value!r}? waarden worden in het Engels geschreven",
+        "did you mean {value!r}? values are written in English",
+    ),
+    "read.key-hint": (
+        "bedoel je {key!r} ({word})? sleutels worden in het Engels geschreven",
+        "did you mean {key!r} ({word})? keys are written in English",
+    ),
+    "read.unknown-key": (
+        "onbekende sleutel {key!r} in een {cls}",
+        "unknown key {key!r} in a {cls}",
+    ),
+    "read.unknown-key-an": (
+        "onbekende sleutel {key!r} in een {cls}",
+        "unknown key {key!r} in an {cls}",
+    ),
+    "read.missing-key": (
+        "de verplichte sleutel {key!r} ontbreekt",
+        "the required key {key!r} is missing",
+    ),
+    "read.bad-note": (
+        "een post-it heeft precies één van de sleutels question (?), disagreement (!) of "
+        "addition (+) nodig; gevonden: {n}",
+        "a note needs exactly one of the keys question (?), disagreement (!) or addition (+); "
+        "found {n}",
+    ),
+    "read.bad-duration": (
+        "{text!r} is geen doorlooptijd; schrijf bijv. '2 weken', '4-6 weken' of '45 min'",
+        "{text!r} is not a duration; write e.g. '2 weeks', '4-6 weken' or '45 min'",
+    ),
+    "read.duration-too-large": (
+        "het getal in {text!r} is te groot",
+        "the number in {text!r} is too large",
+    ),
+    "read.duration-backwards": (
+        "het bereik in {text!r} loopt achteruit",
+        "the range in {text!r} runs backwards",
+    ),
+    "read.format-newer": (
+        "het bestand is in formaatversie {version}, geschreven door een nieuwere klantreis; "
+        "werk klantreis bij om het te lezen",
+        "the file is in format version {version}, written by a newer klantreis; "
+        "upgrade klantreis to read it",
+    ),
+    "read.format-unknown": (
+        "onbekende formaatversie {version}; deze klantreis leest versie {current}",
+        "unknown format version {version}; this klantreis reads version {current}",
+    ),
+    "read.workshop-format-newer": (
+        "het bestand is in bijeenkomstformaatversie {version}, geschreven door een nieuwere "
+        "klantreis; werk klantreis bij om het te lezen",
+        "the file is in workshop format version {version}, written by a newer klantreis; "
+        "upgrade klantreis to read it",
+    ),
+    "read.workshop-format-unknown": (
+        "onbekende bijeenkomstformaatversie {version!r}; deze klantreis leest versie {current}",
+        "unknown workshop format version {version!r}; this klantreis reads version {current}",
+    ),
+    "read.bad-time": (
+        "{value!r} is geen tijdstip; schrijf het als U:MM, bijv. '9:30' of '13:05'",
+        "{value!r} is not a time of day; write it as H:MM, e.g. '9:30' or '13:05'",
+    ),
+    "read.time-hint": (
+        "schrijf tijden als tekst met een dubbele punt, bijv. '9:30'",
+        "write times as text with a colon, e.g. '9:30'",
+    ),
+    "read.time-hint-colon": (
+        "schrijf het met een dubbele punt: '{time}'",
+        "write it with a colon: '{time}'",
+    ),
+    "read.time-hint-minutes": (
+        "YAML 1.1-programma's lezen 9:30 als het getal 570 (minuten); komt het uit zo'n "
+        "programma, schrijf dan '{time}' tussen aanhalingstekens",
+        "YAML 1.1 tools read 9:30 as the number 570 (minutes); if this came from one, "
+        "write '{time}' in quotes",
+    ),
+    "read.time-hint-point": (
+        "schrijf tijden met een dubbele punt, geen punt: '9:30', niet 9.30",
+        "write times with a colon, not a point: '9:30', not 9.30",
+    ),
+    "read.bad-key": (
+        "een sleutel moet een gewoon woord zijn, geen lijst of mapping",
+        "a key must be a plain word, not a list or mapping",
+    ),
+    "read.duplicate-key": (
+        "de sleutel {key!r} staat er twee keer (eerst op regel {first})",
+        "the key {key!r} is given twice (first on line {first})",
+    ),
+    "read.yaml-tag-value": ("{value!r} is geen geldige {tag}", "{value!r} is not a valid {tag}"),
+    "read.yaml-tag": ("YAML-tag {tag!r} wordt niet ondersteund", "unsupported YAML tag {tag!r}"),
+    "read.yaml-alias": (
+        "YAML-aliassen (*naam) worden in klantreisbestanden niet ondersteund; schrijf de "
+        "waarde uit",
+        "YAML aliases (*name) are not supported in journey files; write the value out",
+    ),
+    "read.invalid-yaml": ("ongeldige YAML: {what}", "invalid YAML: {what}"),
+    "read.invalid-json": ("ongeldige JSON: {what}", "invalid JSON: {what}"),
+    "read.documents": (
+        "het bestand bevat meer dan één YAML-document (---); zet één klantreis in een bestand",
+        "the file holds more than one YAML document (---); put one journey in a file",
+    ),
+    "read.empty": ("het bestand is leeg", "the file is empty"),
+    "read.no-document": ("het bestand bevat geen document", "the file holds no document"),
+    "read.too-deep": (
+        "het document is meer dan {depth} diep genest",
+        "the document is nested more than {depth} deep",
+    ),
+    "read.yaml-tab": (
+        "regel {line} springt in met een tab: gebruik spaties, geen tab",
+        "line {line} is indented with a tab: use spaces, not a tab",
+    ),
+    "read.yaml-dash": (
+        "regel {line}: zet een spatie na de '-' van een lijstitem",
+        "line {line}: put a space after the '-' of a list item",
+    ),
+    "read.yaml-colon": (
+        "regel {line}: zet een spatie na de ':' van een sleutel",
+        "line {line}: put a space after the ':' of a key",
+    ),
+    "read.yaml-colon-in-text": (
+        "regel {line}: de tekst bevat ': '; zet de titel tussen aanhalingstekens",
+        "line {line}: the text holds ': '; put the title in quotes",
+    ),
+    "read.yaml-list-indent": (
+        "regel {line}: dit lijstitem staat niet even ver ingesprongen als de andere",
+        "line {line}: this list item is not indented like the others",
+    ),
+    "read.utf-32": (
+        "het bestand is UTF-32; sla het op als UTF-8",
+        "the file is UTF-32; save it as UTF-8",
+    ),
+    "read.utf-16": (
+        "het bestand is UTF-16; sla het op als UTF-8",
+        "the file is UTF-16; save it as UTF-8",
+    ),
+    "read.not-utf-8-at": (
+        "het bestand is geen UTF-8 (byte 0x{byte:02x} op positie {offset}); sla het op als UTF-8",
+        "the file is not UTF-8 (byte 0x{byte:02x} at offset {offset}); save it as UTF-8",
+    ),
+    "read.looks-utf-16": (
+        "het bestand lijkt UTF-16 (elke tweede byte is NUL); sla het op als UTF-8",
+        "the file looks like UTF-16 (every other byte is NUL); save it as UTF-8",
+    ),
+    "read.nul": (
+        "het bestand bevat een NUL-byte: het is binair, geen klantreisbestand",
+        "the file holds a NUL byte: it is binary, not a journey file",
+    ),
+    "read.not-utf-8": ("het bestand is geen UTF-8", "the file is not UTF-8"),
+    "read.no-such-file": ("het bestand bestaat niet", "no such file"),
+    "read.folder": ("dit is een map, geen bestand", "this is a folder, not a file"),
+    "read.permission": ("geen toestemming om te lezen", "permission denied"),
+    "read.os-error": ("kan niet lezen: {reason}", "cannot read: {reason}"),
+    "read.too-large": (
+        "het bestand is {size} bytes, boven de grens van {limit}",
+        "the file is {size:,} bytes, over the limit of {limit:,}",
+    ),
+    "read.over-limit": (
+        "het bestand is groter dan de grens van {limit} bytes",
+        "the file is over the limit of {limit:,} bytes",
+    ),
+    "read.text-over-limit": (
+        "de tekst is groter dan de grens van {limit} bytes",
+        "the text is over the limit of {limit:,} bytes",
+    ),
     # --- klantreis insights ------------------------------------------------------------
     "insights.empty": ("de pot is leeg: nog geen inzichten", "the jar is empty: no insights yet"),
     "insights.empty-draw": (

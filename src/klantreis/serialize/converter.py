@@ -28,6 +28,7 @@ from klantreis.errors import PathPart
 from klantreis.model import Duration, Note, NoteKind, Rating, SystemBoundary
 from klantreis.serialize.limits import Rejected
 from klantreis.typeinfo import is_optional, is_tuple_of, non_none
+from klantreis.words import Message
 
 __all__ = [
     "Invalid",
@@ -39,23 +40,34 @@ __all__ = [
     "structure_enum",
     "suggest",
     "unstructure_enum",
+    "value_words",
 ]
 
 T = TypeVar("T")
 
 
 class Invalid(ValueError):
-    """A value of the wrong shape; *path* goes below the attribute it was found at."""
+    """A value of the wrong shape; *path* goes below the attribute it was found at.
+
+    *message* and *hint* are catalogue :class:`~klantreis.words.Message`\\ s (told in
+    the document's language later), or plain text for hooks that have none.
+    ``message`` and ``hint`` hold them told in English; ``wording`` and
+    ``hint_wording`` the messages themselves.
+    """
 
     def __init__(
         self,
-        message: str,
+        message: str | Message,
         code: str = "wrong-type",
         path: tuple[PathPart, ...] = (),
-        hint: str | None = None,
+        hint: str | Message | None = None,
     ) -> None:
-        super().__init__(message)
-        self.message, self.code, self.path, self.hint = message, code, path, hint
+        self.wording = message if isinstance(message, Message) else None
+        self.hint_wording = hint if isinstance(hint, Message) else None
+        told = message("en") if isinstance(message, Message) else message
+        super().__init__(told)
+        self.message, self.code, self.path = told, code, path
+        self.hint = hint("en") if isinstance(hint, Message) else hint
 
 
 class ManyInvalid(ValueError):
@@ -66,42 +78,43 @@ class ManyInvalid(ValueError):
         self.errors = errors
 
 
-def describe(value: Any) -> str:
-    """How a value reads in a message: ``the text 'x'``, ``a list``, ``nothing (null)``."""
+def value_words(value: Any) -> Message:
+    """How a value reads in a message, in any language: ``the text 'x'``, ``a list``."""
     if value is None:
-        return "nothing (null)"
+        return Message("read.value.null")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value)"
+        return Message("read.value.bool", value=str(value).lower())
     if isinstance(value, Rejected):
-        return f"the number {value!r}, which is not allowed (too long, or not finite)"
+        return Message("read.value.rejected", value=repr(value))
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        return Message("read.value.number", value=repr(value))
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
+        return Message("read.value.text", value=shown)
     if isinstance(value, list):
-        return "a list"
+        return Message("read.value.list")
     if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+        return Message("read.value.mapping")
+    return Message("read.value.other", type=type(value).__name__)
 
 
-def expect(kind: str, value: Any, hint: str | None = None) -> Invalid:
+def describe(value: Any) -> str:
+    """How a value reads in an English message: ``the text 'x'``, ``nothing (null)``."""
+    return value_words(value)("en")
+
+
+def expect(kind: str | Message, value: Any, hint: str | Message | None = None) -> Invalid:
     """The :class:`Invalid` for a value that is not *kind*: ``expected kind, got ...``."""
-    return Invalid(f"expected {kind}, got {describe(value)}", hint=hint)
+    return Invalid(Message("read.expected", kind=kind, value=value_words(value)), hint=hint)
 
 
 def _str(value: Any, _: type) -> str:
     if isinstance(value, str):
         if _SURROGATE.search(value):  # JSON's "\ud800": no file or terminal can take it
-            raise Invalid(
-                "the text holds a lone surrogate (an escape like \\ud800), which is not "
-                "a character",
-                code="bad-text",
-            )
+            raise Invalid(Message("read.surrogate"), code="bad-text")
         return value
-    hint = "put it in quotes to keep it as text" if isinstance(value, (bool, int, float)) else None
-    raise expect("text", value, hint)
+    quote = isinstance(value, (bool, int, float))
+    raise expect(Message("read.kind.text"), value, Message("read.quote-it") if quote else None)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -110,19 +123,19 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _int(value: Any, _: type) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    raise expect("a whole number", value)
+    raise expect(Message("read.kind.whole-number"), value)
 
 
 def _float(value: Any, _: type) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return float(value)
-    raise expect("a number", value)
+    raise expect(Message("read.kind.number"), value)
 
 
 def _bool(value: Any, _: type) -> bool:
     if isinstance(value, bool):
         return value
-    raise expect("true or false", value)
+    raise expect(Message("read.kind.true-false"), value)
 
 
 def _date(value: Any, _: type) -> dt.date:
@@ -133,13 +146,13 @@ def _date(value: Any, _: type) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise expect("a date written as YYYY-MM-DD", value)
+    raise expect(Message("read.kind.date"), value)
 
 
-def suggest(word: str, choices: Iterable[str]) -> str | None:
+def suggest(word: str, choices: Iterable[str]) -> Message | None:
     """``did you mean 'x'?`` for the closest of *choices*, if any is close."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else None
+    return Message("problem.did-you-mean", word=close[0]) if close else None
 
 
 def structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
@@ -156,14 +169,14 @@ def structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
     choices = [m.value for m in cl]
     if isinstance(value, str):
         raise Invalid(
-            f"{value!r} is not one of: {', '.join(choices)}",
+            Message("read.unknown-value", value=value, choices=", ".join(choices)),
             code="unknown-value",
             hint=suggest(value, choices) or suggest_alias(cl, value) or _from_label(value, cl),
         )
-    raise expect("one of: " + ", ".join(choices), value)
+    raise expect(Message("read.kind.one-of", choices=", ".join(choices)), value)
 
 
-def _from_label(word: str, cl: type[enum.Enum]) -> str | None:
+def _from_label(word: str, cl: type[enum.Enum]) -> Message | None:
     """A hint for a value written as its Dutch or English label (``gedaan`` for done)."""
     from klantreis.templates import LABELS
 
@@ -178,7 +191,7 @@ def _from_label(word: str, cl: type[enum.Enum]) -> str | None:
     if not close and len(folded) >= 4:  # 'kennis' for 'Kennis, houding en vaardigheden ...'
         close = [w for w in words if w.startswith(folded)][:1]
     if close:
-        return f"did you mean {words[close[0]].value!r}? values are written in English"
+        return Message("read.label-hint", value=words[close[0]].value)
     return None
 
 
@@ -191,25 +204,26 @@ def parse_duration(text: str) -> Duration:
     try:
         return Duration.parse(text)
     except ValueError as exc:
-        raise Invalid(str(exc), code="bad-duration") from None
+        wording = getattr(exc, "wording", None)
+        raise Invalid(wording or str(exc), code="bad-duration") from None
 
 
 def _duration(value: Any, _: type) -> Duration:
     if isinstance(value, str):
         return parse_duration(value)
-    raise expect("a duration such as '2 weeks'", value)
+    raise expect(Message("read.kind.duration"), value)
 
 
 def _ratings(value: Any, _: type) -> tuple[Rating, ...]:
     if not isinstance(value, dict):
-        raise expect("a mapping of scale to rating, e.g. {emotion: 4}", value)
+        raise expect(Message("read.kind.ratings"), value)
     ratings, errors = [], []
     for scale, votes in value.items():
         if isinstance(votes, int) and not isinstance(votes, bool):
             ratings.append(Rating(scale, (votes,)))
         elif isinstance(votes, list) and votes:
             bad = [
-                Invalid(f"expected a whole number, got {describe(v)}", path=(scale, i))
+                _below(expect(Message("read.kind.whole-number"), v), (scale, i))
                 for i, v in enumerate(votes)
                 if not isinstance(v, int) or isinstance(v, bool)
             ]
@@ -219,7 +233,9 @@ def _ratings(value: Any, _: type) -> tuple[Rating, ...]:
         else:
             errors.append(
                 Invalid(
-                    f"expected a whole number or a list of votes, got {describe(votes)}",
+                    Message(
+                        "read.expected", kind=Message("read.kind.votes"), value=value_words(votes)
+                    ),
                     path=(scale,),
                 )
             )
@@ -233,14 +249,14 @@ _NOTE_KEYS = {kind.value: kind for kind in NoteKind}
 
 def _note(value: Any, _: type) -> Note:
     if not isinstance(value, dict):
-        raise expect("a mapping such as {question: ...}", value)
+        raise expect(Message("read.kind.note"), value)
     from klantreis.aliases import suggest_key
 
     kinds = [k for k in value if k in _NOTE_KEYS]
     extra = [k for k in value if k not in _NOTE_KEYS and k not in ("author", "suggestion", "tags")]
     errors = [
         Invalid(
-            f"unknown key {k!r} in a Note",
+            Message("read.unknown-key", key=k, cls="Note"),
             code="unknown-key",
             path=(k,),
             hint=suggest_key(k, [*_NOTE_KEYS, "author", "suggestion", "tags"])
@@ -249,13 +265,7 @@ def _note(value: Any, _: type) -> Note:
         for k in extra
     ]
     if len(kinds) != 1:
-        errors.append(
-            Invalid(
-                "a note needs exactly one of the keys question (?), disagreement (!) "
-                f"or addition (+); found {len(kinds)}",
-                code="bad-note",
-            )
-        )
+        errors.append(Invalid(Message("read.bad-note", n=len(kinds)), code="bad-note"))
     fields: dict[str, Any] = {}
     for key in (*kinds[:1], "author", "suggestion"):
         if key in value:
@@ -264,17 +274,17 @@ def _note(value: Any, _: type) -> Note:
                     _str(value[key], str) if value[key] is not None or key in kinds else None
                 )
             except Invalid as exc:
-                errors.append(Invalid(exc.message, path=(key,), hint=exc.hint))
+                errors.append(_below(exc, (key,)))
     tags: list[str] = []
     if value.get("tags") is not None:
         if not isinstance(value["tags"], list):
-            errors.append(Invalid(expect("a list of text", value["tags"]).message, path=("tags",)))
+            errors.append(_below(expect(Message("read.kind.text-list"), value["tags"]), ("tags",)))
         else:
             for i, tag in enumerate(value["tags"]):
                 try:
                     tags.append(_str(tag, str))
                 except Invalid as exc:
-                    errors.append(Invalid(exc.message, path=("tags", i), hint=exc.hint))
+                    errors.append(_below(exc, ("tags", i)))
     if errors:
         raise ManyInvalid(errors)
     return Note(
@@ -284,6 +294,11 @@ def _note(value: Any, _: type) -> Note:
         suggestion=fields.get("suggestion"),
         tags=tags,
     )
+
+
+def _below(exc: Invalid, path: tuple[PathPart, ...]) -> Invalid:
+    """*exc* found at *path* below the value its hook was given."""
+    return Invalid(exc.wording or exc.message, exc.code, path, exc.hint_wording or exc.hint)
 
 
 def _note_out(note: Note) -> dict[str, Any]:
@@ -357,12 +372,12 @@ def make_converter(*, detailed_validation: bool = True) -> Converter:
 
         def structure_fast(value: Any, _: Any) -> tuple[Any, ...]:
             if not isinstance(value, list):
-                raise expect("a list", value)
+                raise expect(Message("read.kind.list"), value)
             return tuple([item_hook(item, item_type) for item in value])
 
         def structure_detailed(value: Any, _: Any) -> tuple[Any, ...]:
             if not isinstance(value, list):
-                raise expect("a list", value)
+                raise expect(Message("read.kind.list"), value)
             items, errors = [], []
             for i, item in enumerate(value):
                 try:
@@ -462,7 +477,7 @@ def _unstructure_fn(cl: type, conv: Converter) -> Callable[[Any], dict[str, Any]
 def _mapping_only(fn: Callable[[Any, type], T]) -> Callable[[Any, type], T]:
     def structure(value: Any, t: type) -> T:
         if not isinstance(value, dict):
-            raise expect(f"a mapping (a {t.__name__})", value)
+            raise expect(Message("read.kind.mapping-of", cls=t.__name__), value)
         return fn(value, t)
 
     return structure

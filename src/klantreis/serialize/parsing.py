@@ -16,36 +16,34 @@ from klantreis._files import reading
 from klantreis.errors import LoadError, Problem
 from klantreis.serialize.limits import Format, Limits, Rejected
 from klantreis.serialize.yaml_reader import SourceMap, read_yaml, too_deep
+from klantreis.words import Message
 
 __all__ = ["check_depth", "decode", "parse", "parse_json_fast", "read_bytes", "sniff"]
 
 
 def decode(data: bytes, source: str | None) -> str:
-    def fail(message: str, line: int | None = None) -> LoadError:
-        return LoadError(Problem(code="bad-encoding", message=message, source=source, line=line))
+    def fail(message: Message, line: int | None = None) -> LoadError:
+        return LoadError(
+            Problem.told("bad-encoding", message, language="en", source=source, line=line)
+        )
 
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise fail("the file is UTF-32; save it as UTF-8")
+        raise fail(Message("read.utf-32"))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise fail("the file is UTF-16; save it as UTF-8")
+        raise fail(Message("read.utf-16"))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise fail(
-            f"the file is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8",
-            line,
-        ) from None
+        not_utf_8 = Message("read.not-utf-8-at", byte=data[exc.start], offset=exc.start)
+        raise fail(not_utf_8, line) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         if text[1:40:2].count("\x00") > 10 or text[0:40:2].count("\x00") > 10:
-            raise fail(
-                "the file looks like UTF-16 (every other byte is NUL); save it as UTF-8", line
-            )
-        raise fail("the file holds a NUL byte: it is binary, not a journey file", line)
+            raise fail(Message("read.looks-utf-16"), line)
+        raise fail(Message("read.nul"), line)
     return text
 
 
@@ -75,7 +73,7 @@ def parse(
 ) -> tuple[Any, SourceMap, list[Problem]]:
     """Text to plain data, a source map, and the problems found while parsing."""
     if not text.strip():
-        raise LoadError(Problem(code="empty", message="the file is empty", source=source))
+        raise LoadError(Problem.told("empty", Message("read.empty"), language="en", source=source))
     if fmt == "json":
         try:
             data = json.loads(
@@ -86,18 +84,17 @@ def parse(
             )
         except json.JSONDecodeError as exc:
             raise LoadError(
-                Problem(
-                    code="invalid-json",
-                    message=f"invalid JSON: {exc.msg}",
+                Problem.told(
+                    "invalid-json",
+                    Message("read.invalid-json", what=exc.msg),  # the json module's own words
+                    language="en",
                     source=source,
                     line=exc.lineno,
                     column=exc.colno,
                 )
             ) from None
         except RecursionError:
-            raise LoadError(
-                Problem(code="too-deep", message="the document is nested too deep", source=source)
-            ) from None
+            raise too_deep(limits, source) from None
         except _DuplicateKey:
             # JSON is YAML: the YAML reader finds the duplicate keys with their lines.
             data, problems = read_yaml(text, source, limits)
@@ -163,15 +160,15 @@ def check_depth(data: Any, limits: Limits, source: str | None) -> None:
 def read_bytes(path: Path, limits: Limits) -> bytes:
     source = str(path)
 
-    def fail(message: str) -> LoadError:
-        return LoadError(Problem(code="unreadable", message=message, source=source))
+    def fail(message: Message) -> LoadError:
+        return LoadError(Problem.told("unreadable", message, language="en", source=source))
 
     with reading(source):
         size = path.stat().st_size
         if size > limits.max_bytes:
-            raise fail(f"the file is {size:,} bytes, over the limit of {limits.max_bytes:,}")
+            raise fail(Message("read.too-large", size=size, limit=limits.max_bytes))
         with path.open("rb") as handle:
             data = handle.read(limits.max_bytes + 1)
     if len(data) > limits.max_bytes:
-        raise fail(f"the file is over the limit of {limits.max_bytes:,} bytes")
+        raise fail(Message("read.over-limit", limit=limits.max_bytes))
     return data

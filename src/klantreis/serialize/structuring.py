@@ -17,9 +17,16 @@ from cattrs.errors import (
 
 from klantreis.errors import PathPart, Problem
 from klantreis.model import Journey
-from klantreis.serialize.converter import Invalid, ManyInvalid, describe, make_converter, suggest
+from klantreis.serialize.converter import (
+    Invalid,
+    ManyInvalid,
+    make_converter,
+    suggest,
+    value_words,
+)
 from klantreis.serialize.ids import derive_ids
 from klantreis.serialize.limits import FORMAT_VERSION
+from klantreis.words import Message
 
 __all__ = [
     "problems_from_exception",
@@ -56,18 +63,21 @@ def problems_from_exception(
         from klantreis.aliases import suggest_key
 
         allowed = [a.name for a in attrs.fields(exc.cl)]
+        name = exc.cl.__name__
+        unknown = "read.unknown-key-an" if name[0] in "AEIOU" else "read.unknown-key"
         for key in sorted(exc.extra_fields):
-            yield Problem(
-                code="unknown-key",
-                message=f"unknown key {key!r} in {_article(exc.cl.__name__)}",
+            yield Problem.told(
+                "unknown-key",
+                Message(unknown, key=key, cls=name),
+                suggest_key(key, allowed) or suggest(key, allowed),
+                language="en",
                 path=(*path, key),
-                hint=suggest_key(key, allowed) or suggest(key, allowed),
             )
         return
     if isinstance(exc, KeyError):
         missing = path[-1] if path else str(exc.args[0])
-        yield Problem(
-            code="missing-key", message=f"the required key {missing!r} is missing", path=path
+        yield Problem.told(
+            "missing-key", Message("read.missing-key", key=missing), language="en", path=path
         )
         return
     if isinstance(exc, ManyInvalid):
@@ -75,13 +85,16 @@ def problems_from_exception(
             yield from problems_from_exception(err, path, data)
         return
     if isinstance(exc, Invalid):
-        yield Problem(code=exc.code, message=exc.message, path=path + exc.path, hint=exc.hint)
+        yield Problem(
+            code=exc.code,
+            message=exc.message,
+            path=path + exc.path,
+            hint=exc.hint,
+            wording=exc.wording,
+            hint_wording=exc.hint_wording,
+        )
         return
     yield Problem(code="invalid-value", message=str(exc) or type(exc).__name__, path=path)
-
-
-def _article(name: str) -> str:
-    return ("an " if name[0] in "AEIOU" else "a ") + name
 
 
 def structure(data: Any, *, source: str | None = None) -> tuple[Journey | None, list[Problem]]:
@@ -90,13 +103,9 @@ def structure(data: Any, *, source: str | None = None) -> tuple[Journey | None, 
     The data is what ``json.loads`` or a YAML reader gives; ids left out are derived.
     """
     if not isinstance(data, dict):
-        return None, [
-            Problem(
-                code="wrong-type",
-                message=f"expected a journey (a mapping), got {describe(data)}",
-                source=source,
-            )
-        ]
+        kind = Message("read.kind.journey")
+        wrong = Message("read.expected", kind=kind, value=value_words(data))
+        return None, [Problem.told("wrong-type", wrong, language="en", source=source)]
     data = derive_ids(data)
     problems: list[Problem] = []
     version = data.pop("format_version", FORMAT_VERSION)
@@ -105,15 +114,14 @@ def structure(data: Any, *, source: str | None = None) -> tuple[Journey | None, 
             isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION
         )
         problems.append(
-            Problem(
-                code="format-version",
-                message=(
-                    f"the file is in format version {version}, written by a newer klantreis; "
-                    "upgrade klantreis to read it"
-                    if newer
-                    else f"unknown format version {describe(version)}; this klantreis reads "
-                    f"version {FORMAT_VERSION}"
+            Problem.told(
+                "format-version",
+                Message("read.format-newer", version=version)
+                if newer
+                else Message(
+                    "read.format-unknown", version=value_words(version), current=FORMAT_VERSION
                 ),
+                language="en",
                 path=("format_version",),
                 source=source,
             )

@@ -17,8 +17,17 @@ import yaml
 
 from klantreis.errors import LoadError, PathPart, Problem
 from klantreis.serialize.limits import Limits, Rejected
+from klantreis.words import Message
 
-__all__ = ["TAG", "NodeLoader", "SourceMap", "plain_scalar", "read_yaml", "too_deep"]
+__all__ = [
+    "TAG",
+    "NodeLoader",
+    "SourceMap",
+    "named_language",
+    "plain_scalar",
+    "read_yaml",
+    "too_deep",
+]
 
 
 try:  # libyaml's parser and composer are C; fall back to pure Python.
@@ -78,9 +87,10 @@ def too_deep(
     if event is not None:
         line, column = _mark(event)
     return LoadError(
-        Problem(
-            code="too-deep",
-            message=f"the document is nested more than {limits.max_depth} deep",
+        Problem.told(
+            "too-deep",
+            Message("read.too-deep", depth=limits.max_depth),
+            language="en",
             source=source,
             line=line,
             column=column,
@@ -89,58 +99,48 @@ def too_deep(
 
 
 _LANGUAGE_LINE = re.compile(r"^language:\s*['\"]?(nl|en)\b", re.MULTILINE)
+_LANGUAGE_JSON = re.compile(r"\"language\"\s*:\s*\"(nl|en)\"")
+
+
+def named_language(text: str) -> str | None:
+    """The language a text names at its top (``language: en``, ``"language": "en"``), if any.
+
+    For problems found before the document could be read as a mapping (a YAML mistake,
+    a document nested too deep), so that they are told in the journey's language too.
+    """
+    found = _LANGUAGE_LINE.search(text) or _LANGUAGE_JSON.search(text)
+    return found.group(1) if found else None
+
+
 _NO_SPACE_AFTER_DASH = re.compile(r"^\s*-[^\s-]")
 _NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:[^\s:/]")
 _COLON_IN_VALUE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+[^'\"{\[|>#][^#]*:\s")
 
 
-def yaml_hint(text: str, line: int | None) -> str | None:
-    """A hint for a YAML mistake a person makes, in the journey's language.
+def yaml_hint(text: str, line: int | None) -> Message | None:
+    """A hint for a YAML mistake a person makes, to be told in the journey's language.
 
-    The language is the one the text names (``language: en``), else Dutch, the model's
-    default. Looks at the line the parser stopped at and the one before it.
+    Looks at the line the parser stopped at and the one before it.
     """
     if line is None:
         return None
     lines = text.splitlines()
-    found = _LANGUAGE_LINE.search(text)
-    nl = found is None or found.group(1) == "nl"
     for number in (line, line - 1):
         if not 1 <= number <= len(lines):
             continue
         here = lines[number - 1]
         indent = here[: len(here) - len(here.lstrip())]
         if "\t" in indent:
-            return (
-                f"regel {number} springt in met een tab: gebruik spaties, geen tab"
-                if nl
-                else f"line {number} is indented with a tab: use spaces, not a tab"
-            )
+            return Message("read.yaml-tab", line=number)
         if _NO_SPACE_AFTER_DASH.match(here):
-            return (
-                f"regel {number}: zet een spatie na de '-' van een lijstitem"
-                if nl
-                else f"line {number}: put a space after the '-' of a list item"
-            )
+            return Message("read.yaml-dash", line=number)
         if _NO_SPACE_AFTER_COLON.match(here):
-            return (
-                f"regel {number}: zet een spatie na de ':' van een sleutel"
-                if nl
-                else f"line {number}: put a space after the ':' of a key"
-            )
+            return Message("read.yaml-colon", line=number)
         if _COLON_IN_VALUE.match(here):
-            return (
-                f"regel {number}: de tekst bevat ': '; zet de titel tussen aanhalingstekens"
-                if nl
-                else f"line {number}: the text holds ': '; put the title in quotes"
-            )
+            return Message("read.yaml-colon-in-text", line=number)
     here = lines[line - 1] if 1 <= line <= len(lines) else ""
     if here.lstrip().startswith("- "):
-        return (
-            f"regel {line}: dit lijstitem staat niet even ver ingesprongen als de andere"
-            if nl
-            else f"line {line}: this list item is not indented like the others"
-        )
+        return Message("read.yaml-list-indent", line=line)
     return None
 
 
@@ -148,16 +148,17 @@ def _yaml_error(exc: yaml.YAMLError, source: str | None, text: str = "") -> Load
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     what = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
-    message = f"invalid YAML: {what}" + (f" ({context})" if context else "")
     line = mark.line + 1 if mark else None
     return LoadError(
-        Problem(
-            code="invalid-yaml",
-            message=message,
+        Problem.told(
+            "invalid-yaml",
+            # libyaml's own words stay as it wrote them (English); the hint explains them
+            Message("read.invalid-yaml", what=what + (f" ({context})" if context else "")),
+            yaml_hint(text, line),
+            language="en",
             source=source,
             line=line,
             column=mark.column + 1 if mark else None,
-            hint=yaml_hint(text, line),
         )
     )
 
@@ -231,10 +232,12 @@ def read_yaml(text: str, source: str | None, limits: Limits) -> tuple[Any, list[
     """
     problems: list[Problem] = []
 
-    def problem(event: yaml.Event, path: tuple[PathPart, ...], code: str, msg: str) -> None:
+    def problem(event: yaml.Event, path: tuple[PathPart, ...], code: str, msg: Message) -> None:
         line, column = _mark(event)
         problems.append(
-            Problem(code=code, message=msg, path=path, source=source, line=line, column=column)
+            Problem.told(
+                code, msg, language="en", path=path, source=source, line=line, column=column
+            )
         )
 
     stack: list[_Frame] = []
@@ -262,9 +265,7 @@ def read_yaml(text: str, source: str | None, limits: Limits) -> tuple[Any, list[
             if isinstance(value, str):
                 top.key = value
             else:
-                problem(
-                    event, top.path, "bad-key", "a key must be a plain word, not a list or mapping"
-                )
+                problem(event, top.path, "bad-key", Message("read.bad-key"))
                 top.key = _DISCARD
         else:
             key = top.key
@@ -275,7 +276,7 @@ def read_yaml(text: str, source: str | None, limits: Limits) -> tuple[Any, list[
                         top.key_event,
                         (*top.path, key),
                         "duplicate-key",
-                        f"the key {key!r} is given twice (first on line {first})",
+                        Message("read.duplicate-key", key=key, first=first),
                     )
                 else:
                     container[key] = value
@@ -300,12 +301,12 @@ def read_yaml(text: str, source: str | None, limits: Limits) -> tuple[Any, list[
                         event,
                         child_path() if stack else (),
                         "yaml-tag",
-                        f"{event.value!r} is not a valid {tag}",
+                        Message("read.yaml-tag-value", value=event.value, tag=tag),
                     )
                     value = None
             else:
                 where = child_path() if stack else ()
-                problem(event, where, "yaml-tag", f"unsupported YAML tag {tag!r}")
+                problem(event, where, "yaml-tag", Message("read.yaml-tag", tag=tag))
                 value = None
             add(value, event)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
@@ -314,7 +315,7 @@ def read_yaml(text: str, source: str | None, limits: Limits) -> tuple[Any, list[
             path = child_path() if stack else ()
             is_map = kind is yaml.MappingStartEvent
             if event.tag not in (None, "!", TAG + ("map" if is_map else "seq")):
-                problem(event, path, "yaml-tag", f"unsupported YAML tag {event.tag!r}")
+                problem(event, path, "yaml-tag", Message("read.yaml-tag", tag=event.tag))
             stack.append(_Frame({} if is_map else [], path, event))
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             frame = stack.pop()
@@ -324,7 +325,7 @@ def read_yaml(text: str, source: str | None, limits: Limits) -> tuple[Any, list[
                 event,
                 child_path() if stack else (),
                 "yaml-alias",
-                "YAML aliases (*name) are not supported in journey files; write the value out",
+                Message("read.yaml-alias"),
             )
             add(None, event)
         elif kind is yaml.DocumentStartEvent:
@@ -332,16 +333,17 @@ def read_yaml(text: str, source: str | None, limits: Limits) -> tuple[Any, list[
             if documents > 1:
                 line, _ = _mark(event)
                 raise LoadError(
-                    Problem(
-                        code="invalid-yaml",
-                        message="the file holds more than one YAML document (---); "
-                        "put one journey in a file",
+                    Problem.told(
+                        "invalid-yaml",
+                        Message("read.documents"),
+                        language="en",
                         source=source,
                         line=line,
                     )
                 )
     if documents == 0:
-        raise LoadError(Problem(code="empty", message="the file holds no document", source=source))
+        no_document = Message("read.no-document")
+        raise LoadError(Problem.told("empty", no_document, language="en", source=source))
     return root, problems
 
 

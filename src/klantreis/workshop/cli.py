@@ -222,7 +222,7 @@ def _workshop_validate(args: argparse.Namespace) -> int:
         try:
             report = validate_workshop(name, language=args.lang)
         except LoadError as exc:
-            err(str(exc.problem.in_language(args.lang or words.default_language())))
+            err(str(exc.problem))
             status = 2
             continue
         if (not report.ok or (args.strict and report.warnings)) and status == 0:

@@ -51,23 +51,17 @@ def _clock(value: Any, _: type) -> ClockTime:
         try:
             return ClockTime.parse(value)
         except ValueError:
-            raise Invalid(
-                f"{value!r} is not a time of day; write it as H:MM, e.g. '9:30' or '13:05'",
-                code="bad-time",
-            ) from None
-    hint = "write times as text with a colon, e.g. '9:30'"
+            raise Invalid(Message("read.bad-time", value=value), code="bad-time") from None
+    hint = Message("read.time-hint")
     if isinstance(value, int) and not isinstance(value, bool):
         hours, minutes = divmod(value, 100)
         if 0 <= hours < 24 and minutes < 60 and value >= 100:
-            hint = f"write it with a colon: '{hours}:{minutes:02d}'"
+            hint = Message("read.time-hint-colon", time=f"{hours}:{minutes:02d}")
         elif 0 <= value < 24 * 60:
-            hint = (
-                "YAML 1.1 tools read 9:30 as the number 570 (minutes); if this came from one, "
-                f"write '{ClockTime.from_minutes(value)}' in quotes"
-            )
+            hint = Message("read.time-hint-minutes", time=str(ClockTime.from_minutes(value)))
     elif isinstance(value, float):
-        hint = "write times with a colon, not a point: '9:30', not 9.30"
-    raise expect("a time of day written as H:MM, e.g. '9:30'", value, hint)
+        hint = Message("read.time-hint-point")
+    raise expect(Message("read.kind.time"), value, hint)
 
 
 def _workshop_hook(conv: Converter) -> Any:
@@ -75,7 +69,7 @@ def _workshop_hook(conv: Converter) -> Any:
 
     def structure(value: Any, t: type) -> Workshop:
         if not isinstance(value, dict):
-            raise expect("a workshop (a mapping)", value)
+            raise expect(Message("read.kind.workshop"), value)
         value = dict(value)
         version = value.pop("format_version", WORKSHOP_FORMAT_VERSION)
         if version != WORKSHOP_FORMAT_VERSION:
@@ -85,11 +79,13 @@ def _workshop_hook(conv: Converter) -> Any:
                 and version > WORKSHOP_FORMAT_VERSION
             )
             raise Invalid(
-                f"the file is in workshop format version {version}, written by a newer "
-                "klantreis; upgrade klantreis to read it"
+                Message("read.workshop-format-newer", version=version)
                 if newer
-                else f"unknown workshop format version {version!r}; this klantreis reads "
-                f"version {WORKSHOP_FORMAT_VERSION}",
+                else Message(
+                    "read.workshop-format-unknown",
+                    version=version,
+                    current=WORKSHOP_FORMAT_VERSION,
+                ),
                 code="format-version",
                 path=("format_version",),
             )
@@ -166,8 +162,9 @@ def validate_workshop(
         plan: Workshop | None = target
         report = Report(tuple(check_workshop(target)))
     else:
+        told = language_code(language) if language is not None else None
         document = read_document(
-            target, into=Workshop, format=format, limits=limits, converter=_converter
+            target, into=Workshop, format=format, limits=limits, converter=_converter, language=told
         )
         plan, report = _finish(document, str(target), check=True)
     if language is not None:
