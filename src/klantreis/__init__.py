@@ -7,8 +7,9 @@ and ``klantreis --help`` cost little more than the interpreter.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from klantreis._lazy import lazy
 from klantreis._version import __version__
 
 if TYPE_CHECKING:
@@ -236,17 +237,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import each part of the API on first use, so that ``import klantreis`` is cheap."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'klantreis' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy(__name__, _LAZY, __all__)

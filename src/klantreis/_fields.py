@@ -31,6 +31,11 @@ Check = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""A control character no reader sees: C0 and C1 controls but the tab, the line feed and
+the carriage return, and the non-characters U+FFFE and U+FFFF. The rule
+``control-character`` reports them; exports leave them out."""
+
 
 def show(value: Any) -> str:
     """A value as a message shows it: its repr (cut at 60 characters) and its type."""

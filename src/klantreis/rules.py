@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from klantreis._fields import CONTROL
 from klantreis.errors import PathPart, Problem, Severity
 from klantreis.model import ImprovementAction, Insight, Journey, Lane, LaneKind, Note, Rating, Step
 from klantreis.signoff import outdated_signoffs
@@ -546,9 +547,6 @@ def _action_ideas(journey: Journey, index: Index) -> Found:
                 yield ("actions", i, "ideas", j), Message("problem.not-an-idea", id=step_id)
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-
-
 def control_characters(
     value: Any,
 ) -> Iterator[tuple[tuple[PathPart, ...], Message, Message]]:
@@ -557,10 +555,10 @@ def control_characters(
     Yields ``(path, message, hint)`` for each text that does, ids and references left
     out (``unclear-id`` is theirs); tabs and line breaks are text.
     """
-    if not _CONTROL.search("\n".join(_flat_strings(value, ids=False))):
+    if not CONTROL.search("\n".join(_flat_strings(value, ids=False))):
         return  # the fast path: one scan of all the text at once
     for path, text in _strings(value, (), ids=False):
-        found = _CONTROL.search(text)
+        found = CONTROL.search(text)
         if found is not None:
             char = f"U+{ord(found.group()):04X}"
             message = Message("problem.control-character", char=char, position=found.start() + 1)

@@ -23,9 +23,9 @@ functions. The submodules load on first use, so
 
 from __future__ import annotations
 
-import importlib
-import warnings
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from klantreis._lazy import lazy
 
 if TYPE_CHECKING:
     from klantreis.compare.apply import patch
@@ -76,55 +76,35 @@ __all__ = [
 ]
 
 _LAZY = {
-    "diff": "compute",
-    "similarity": "compute",
-    "ActionEffect": "report",
-    "EffectReport": "report",
-    "Flag": "report",
-    "Outcome": "report",
-    "effect": "report",
-    "DiffError": "errors",
-    "DiffFormatError": "errors",
-    "PatchError": "errors",
-    "Change": "model",
-    "Collection": "model",
-    "FieldChange": "model",
-    "JourneyDiff": "model",
-    "JourneyInfo": "model",
-    "Kind": "model",
-    "PhaseScores": "model",
-    "RatingChange": "model",
-    "ScaleScores": "model",
-    "Verdict": "model",
-    "patch": "apply",
-    "render_diff": "rendering",
-    "DIFF_FORMAT_VERSION": "serialize",
-    "diff_from_json": "serialize",
-    "diff_to_json": "serialize",
+    "diff": ".compute",
+    "similarity": ".compute",
+    "ActionEffect": ".report",
+    "EffectReport": ".report",
+    "Flag": ".report",
+    "Outcome": ".report",
+    "effect": ".report",
+    "DiffError": ".errors",
+    "DiffFormatError": ".errors",
+    "PatchError": ".errors",
+    "Change": ".model",
+    "Collection": ".model",
+    "FieldChange": ".model",
+    "JourneyDiff": ".model",
+    "JourneyInfo": ".model",
+    "Kind": ".model",
+    "PhaseScores": ".model",
+    "RatingChange": ".model",
+    "ScaleScores": ".model",
+    "Verdict": ".model",
+    "patch": ".apply",
+    "render_diff": ".rendering",
+    "DIFF_FORMAT_VERSION": ".serialize",
+    "diff_from_json": ".serialize",
+    "diff_to_json": ".serialize",
 }
 
 
 _RENAMED = {"render": "render_diff"}
 """Old names that still work, with a :class:`DeprecationWarning`, until 0.3."""
 
-
-def __getattr__(name: str) -> Any:
-    """Import the submodule that defines *name* on first use."""
-    if name in _RENAMED:
-        new = _RENAMED[name]
-        warnings.warn(
-            f"klantreis.compare.{name} is now klantreis.compare.{new} (the old name goes in 0.3)",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return __getattr__(new)
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy(__name__, _LAZY, __all__, renamed=_RENAMED, removed_in="0.3")

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from klantreis import words
+from klantreis._fields import CONTROL
 from klantreis.aggregate import format_number, point_label
 from klantreis.model import Duration, Journey, Language, Rating, Scale
 
@@ -68,12 +69,9 @@ def rating_text(scale: Scale | None, rating: Rating, language: Language | str) -
     return text + (f" – {label}" if label else "")
 
 
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-
-
 def strip_controls(text: str) -> str:
     """*text* without control characters; tabs, newlines and carriage returns stay."""
-    return _CONTROLS.sub("", text)
+    return CONTROL.sub("", text)
 
 
 def duration_text(duration: Duration, language: Language | str) -> str:

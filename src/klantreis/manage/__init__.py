@@ -16,8 +16,9 @@ This package sits at the edges: it uses the core (the model, :func:`klantreis.di
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from klantreis._lazy import lazy
 
 if TYPE_CHECKING:
     from klantreis.manage.git import GitError, GitRevision, revisions
@@ -96,52 +97,41 @@ __all__ = [
 ]
 
 _LAZY = {
-    "TABLES": "tidy",
-    "TidyError": "tidy",
-    "tidy_tables": "tidy",
-    "write_tidy": "tidy",
-    "BoardItem": "overview",
-    "JourneyEntry": "overview",
-    "Moment": "overview",
-    "PainGroup": "overview",
-    "PainPointRef": "overview",
-    "Portfolio": "overview",
-    "Stale": "overview",
-    "journey_files": "overview",
-    "portfolio": "overview",
-    "similar": "overview",
-    "PORTFOLIO_FORMAT_VERSION": "portfolio_render",
-    "portfolio_to_data": "portfolio_render",
-    "render_portfolio": "portfolio_render",
-    "GitError": "git",
-    "GitRevision": "git",
-    "revisions": "git",
-    "ActionLifecycle": "iterations",
-    "History": "iterations",
-    "HistoryError": "iterations",
-    "Lasting": "iterations",
-    "PhaseSeries": "iterations",
-    "Revision": "iterations",
-    "Series": "iterations",
-    "StatusChange": "iterations",
-    "StepTrajectory": "iterations",
-    "history": "iterations",
-    "HISTORY_FORMAT_VERSION": "history_render",
-    "history_to_data": "history_render",
-    "render_history": "history_render",
-    "sparkline": "history_render",
+    "TABLES": ".tidy",
+    "TidyError": ".tidy",
+    "tidy_tables": ".tidy",
+    "write_tidy": ".tidy",
+    "BoardItem": ".overview",
+    "JourneyEntry": ".overview",
+    "Moment": ".overview",
+    "PainGroup": ".overview",
+    "PainPointRef": ".overview",
+    "Portfolio": ".overview",
+    "Stale": ".overview",
+    "journey_files": ".overview",
+    "portfolio": ".overview",
+    "similar": ".overview",
+    "PORTFOLIO_FORMAT_VERSION": ".portfolio_render",
+    "portfolio_to_data": ".portfolio_render",
+    "render_portfolio": ".portfolio_render",
+    "GitError": ".git",
+    "GitRevision": ".git",
+    "revisions": ".git",
+    "ActionLifecycle": ".iterations",
+    "History": ".iterations",
+    "HistoryError": ".iterations",
+    "Lasting": ".iterations",
+    "PhaseSeries": ".iterations",
+    "Revision": ".iterations",
+    "Series": ".iterations",
+    "StatusChange": ".iterations",
+    "StepTrajectory": ".iterations",
+    "history": ".iterations",
+    "HISTORY_FORMAT_VERSION": ".history_render",
+    "history_to_data": ".history_render",
+    "render_history": ".history_render",
+    "sparkline": ".history_render",
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import the submodule that defines *name* on first use."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy(__name__, _LAZY, __all__)

@@ -14,7 +14,6 @@ import datetime as dt
 import difflib
 import enum
 import math
-import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar, get_args
 
@@ -24,6 +23,7 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from klantreis import model
+from klantreis._fields import SURROGATE
 from klantreis.errors import PathPart
 from klantreis.model import Duration, Note, NoteKind, Rating, SystemBoundary
 from klantreis.serialize.limits import Rejected
@@ -110,14 +110,11 @@ def expect(kind: str | Message, value: Any, hint: str | Message | None = None) -
 
 def _str(value: Any, _: type) -> str:
     if isinstance(value, str):
-        if _SURROGATE.search(value):  # JSON's "\ud800": no file or terminal can take it
+        if SURROGATE.search(value):  # JSON's "\ud800": no file or terminal can take it
             raise Invalid(Message("read.surrogate"), code="bad-text")
         return value
     quote = isinstance(value, (bool, int, float))
     raise expect(Message("read.kind.text"), value, Message("read.quote-it") if quote else None)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _int(value: Any, _: type) -> int:

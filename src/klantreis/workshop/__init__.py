@@ -20,8 +20,9 @@ True
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from klantreis._lazy import lazy
 
 if TYPE_CHECKING:
     from klantreis.workshop.files import (
@@ -99,15 +100,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import the submodule that defines *name* on first use."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'klantreis.workshop' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy(__name__, _LAZY, __all__)
