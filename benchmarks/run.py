@@ -16,6 +16,7 @@ when the ratio is at most 4. Targets are judged at 10,000 and 50,000 steps.
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import functools
 import gc
@@ -389,6 +390,19 @@ def bench_exports(j: Any, table: Table, reps: int, quick: bool) -> None:
 
     n = len(j.steps)
     floor = measure(lambda: orjson.dumps(klantreis.to_data(j)), reps)
+    # What an export by a plugin costs on top of its own render: the copy of the
+    # journey it gets, so that it cannot change the caller's (built-ins get the original).
+    from klantreis.exporting import _private_copy
+
+    t = measure(lambda: _private_copy(j), reps)
+    table.add(
+        n,
+        "a plugin's copy of the journey",
+        t,
+        "copy.deepcopy",
+        measure(lambda: copy.deepcopy(j), reps),
+        note="added to each plugin export",
+    )
     layout_failed = False
     for name, exporter in sorted(list_exporters().items(), key=_export_order):
         if not exporter.render.__module__.startswith("klantreis."):

@@ -725,9 +725,11 @@ def test_plugin_mutates_the_journey(mutation):
 
 def test_plugin_mutates_the_journey_around_its_immutability():
     journey = klantreis.load(SPRING)
+    before = klantreis.dumps(journey)
 
     def render(journey, options):
         object.__setattr__(journey.steps[3], "title", "forged")
+        object.__setattr__(journey, "title", "forged")
         return "done"
 
     with (
@@ -738,6 +740,7 @@ def test_plugin_mutates_the_journey_around_its_immutability():
         ),
     ):
         klantreis.export(journey, "forger")
+    assert klantreis.dumps(journey) == before  # the plugin changed its own copy only
 
 
 def test_plugin_exporter_recurses_forever():
@@ -746,7 +749,9 @@ def test_plugin_exporter_recurses_forever():
 
     with (
         plugins.plugin(_plugin_exporter("deep", render), name="deep"),
-        pytest.raises(ExportError, match="the 'deep' exporter ran out of stack"),
+        pytest.raises(
+            ExportError, match=r"the 'deep' exporter \(registered in-process\) ran out of stack"
+        ),
     ):
         klantreis.export(JOURNEY, "deep")
 

@@ -24,7 +24,9 @@ from __future__ import annotations
 import contextlib
 import difflib
 import importlib
+import io
 import os
+import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -51,6 +53,7 @@ __all__ = [
     "plugin",
     "register_plugin",
     "reset",
+    "stdout_to_stderr",
     "unregister_plugin",
 ]
 
@@ -158,8 +161,9 @@ class _Host:
                 pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
                 pm.add_hookspecs(hookspecs)
                 self.pm, self.infos, self.load_failures = pm, {}, []
-                self._load_builtins(pm)
-                self._load_entry_points(pm)
+                with stdout_to_stderr():
+                    self._load_builtins(pm)
+                    self._load_entry_points(pm)
             return self.pm
 
     def _add(self, pm: pluggy.PluginManager, obj: object, info: PluginInfo) -> Broken | None:
@@ -251,7 +255,8 @@ class _Host:
                     _into.append(exporter)
 
                 try:
-                    result = impl.function(**dict.fromkeys(impl.argnames, register))
+                    with stdout_to_stderr():
+                        result = impl.function(**dict.fromkeys(impl.argnames, register))
                 except Exception as exc:
                     broken.append(
                         Broken(
@@ -288,6 +293,34 @@ class _Host:
 
 
 _HOST = _Host()
+
+_REDIRECT_LOCK = threading.Lock()
+_redirect_depth = 0
+_saved_stdout: Any = None
+
+
+@contextlib.contextmanager
+def stdout_to_stderr() -> Iterator[None]:
+    """Send what is written to ``sys.stdout`` inside the block to ``sys.stderr``.
+
+    The host loads plugins and runs exporters inside it, so that a plugin's
+    ``print()`` never ends up in an export written to standard output
+    (``klantreis export J --to markdown -o -``). Nested and concurrent blocks share
+    one redirection, undone when the last one ends.
+    """
+    global _redirect_depth, _saved_stdout
+    with _REDIRECT_LOCK:
+        if _redirect_depth == 0:
+            _saved_stdout = sys.stdout
+            sys.stdout = sys.stderr if sys.stderr is not None else io.StringIO()
+        _redirect_depth += 1
+    try:
+        yield
+    finally:
+        with _REDIRECT_LOCK:
+            _redirect_depth -= 1
+            if _redirect_depth == 0:
+                sys.stdout, _saved_stdout = _saved_stdout, None
 
 
 def get_plugin_manager() -> pluggy.PluginManager:

@@ -15,7 +15,10 @@ from __future__ import annotations
 import difflib
 import enum
 import re
-from collections.abc import Callable, Mapping
+import threading
+import typing
+from collections.abc import Callable, Collection, Iterator, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 import attrs
@@ -23,7 +26,7 @@ from attrs import field, frozen
 
 from klantreis.errors import ExportError
 from klantreis.model import Journey, Language
-from klantreis.typeinfo import is_optional, non_none
+from klantreis.typeinfo import is_optional, non_none, strip_optional
 
 if TYPE_CHECKING:
     from cattrs import Converter
@@ -144,6 +147,9 @@ class Exporter:
 _TRUE = frozenset({"true", "yes", "on", "1", "ja", "y", "j"})
 _FALSE = frozenset({"false", "no", "off", "0", "nee", "n"})
 _CONVERTERS: dict[bool, Converter] = {}
+_CONVERTERS_LOCK = threading.Lock()
+_ENUM_HOOKS: dict[bool, set[type]] = {False: set(), True: set()}
+_MEMBER_HOOKS: dict[bool, Callable[[Any, Any], enum.Enum]] = {}
 
 
 class _OptionError(ValueError):
@@ -213,10 +219,24 @@ def _converter(from_text: bool) -> Converter:
 
     def member(value: Any, t: type[enum.Enum]) -> enum.Enum:
         for m in t:
-            if value is m or value == m.value:
+            if value is m or (type(value) is not bool and value == m.value):
                 return m
+        if from_text and isinstance(value, str):
+            typed = value.strip()
+            for m in t:
+                if typed == str(m.value) or typed.lower() == m.name.lower():
+                    return m
         shown = ", ".join(repr(m.value) for m in t)
         raise _OptionError(f"{describe(value)} is not one of {shown}")
+
+    def existing_path(value: Any, _: type) -> Path:
+        if isinstance(value, str) and value.strip():
+            value = Path(value)
+        if not isinstance(value, Path):
+            raise _OptionError(f"expected the name of a file or folder, got {describe(value)}")
+        if not value.exists():
+            raise _OptionError(f"there is no file or folder {str(value)!r}")
+        return value
 
     def optional(value: Any, t: Any) -> Any:
         if value is None or (from_text and value in ("", "none", "null")):
@@ -239,9 +259,44 @@ def _converter(from_text: bool) -> Converter:
     conv.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), member
     )
+    conv.register_structure_hook(Path, existing_path)
     conv.register_structure_hook_func(is_optional, optional)
+    _MEMBER_HOOKS[from_text] = member
     _CONVERTERS[from_text] = conv
     return conv
+
+
+def _option_types(options: type) -> dict[str, Any]:
+    """Each option's type, with string annotations (``from __future__``) resolved."""
+    try:
+        hints = typing.get_type_hints(options)
+    except Exception:  # an annotation that does not resolve: cattrs reports it
+        hints = {}
+    return {a.name: hints.get(a.name, a.type) for a in attrs.fields(options)}
+
+
+def _enums_in(t: Any) -> Iterator[type[enum.Enum]]:
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        yield t
+    for arg in get_args(t):
+        yield from _enums_in(arg)
+
+
+def _enum_hooks(conv: Converter, from_text: bool, types: Collection[Any]) -> None:
+    """Give each enumeration among *types* its own hook.
+
+    cattrs asks the hooks registered for a class (``str``, ``int``) before the
+    predicate hooks, and a ``(str, Enum)`` or ``IntEnum`` is a ``str`` or an ``int``:
+    without a hook of its own, the raw text would reach the plugin unchecked.
+    """
+    member = _MEMBER_HOOKS[from_text]
+    with _CONVERTERS_LOCK:
+        done = _ENUM_HOOKS[from_text]
+        for t in types:
+            for cls in _enums_in(t):
+                if cls not in done:
+                    conv.register_structure_hook(cls, member)
+                    done.add(cls)
 
 
 def _option_messages(exc: BaseException, exporter: Exporter) -> list[str]:
@@ -271,24 +326,52 @@ def _option_messages(exc: BaseException, exporter: Exporter) -> list[str]:
 
 
 def make_options(
-    exporter: Exporter, values: Mapping[str, Any] | None = None, *, from_text: bool = False
+    exporter: Exporter,
+    values: Mapping[str, Any] | None = None,
+    *,
+    from_text: bool = False,
+    flags: Collection[str] = (),
 ) -> Any:
     """An instance of *exporter*'s options class built from *values*.
 
-    With *from_text*, values are text as typed on the command line (``"true"``,
-    ``"3"``, ``"grid"``) and are converted by the field's type. Raises
-    :class:`klantreis.ExportError` that names every wrong option.
+    Each value is converted and checked by its field's type: ``str``, ``int``,
+    ``float``, ``bool``, an :class:`enum.Enum` (also ``(str, Enum)``; given as the
+    member or its value), ``Literal[...]``, ``X | None`` and :class:`pathlib.Path`
+    (a file or folder that exists). With *from_text*, values are text as typed on the
+    command line (``"true"``, ``"3"``, ``"grid"``). *flags* are options given
+    without a value (``--option fenced``): each must be a ``bool`` option, and is
+    true. Raises :class:`klantreis.ExportError` that names every wrong option, the
+    value and the choices.
 
     >>> from klantreis import get_exporter
     >>> make_options(get_exporter("csv"), {"layout": "grid", "excel": "ja"}, from_text=True)
     CsvOptions(layout='grid', excel=True, delimiter=None)
     """
     values = dict(values or {})
+    types = _option_types(exporter.options)
+    for name in flags:
+        if name in types and strip_optional(types[name]) is not bool:
+            raise ExportError(
+                f"option {name!r} of {exporter.name!r} needs a value: "
+                f"--option {name}=VALUE{_choices(types[name])}"
+            )
+        values[name] = True
+    conv = _converter(from_text)
+    _enum_hooks(conv, from_text, types.values())
     try:
-        return _converter(from_text).structure(values, exporter.options)
+        return conv.structure(values, exporter.options)
     except Exception as exc:
         messages = _option_messages(exc, exporter)
         raise ExportError("; ".join(messages)) from None
+
+
+def _choices(t: Any) -> str:
+    inner = strip_optional(t)
+    if _is_literal(inner):
+        return f" (one of {', '.join(repr(c) for c in get_args(inner))})"
+    if isinstance(inner, type) and issubclass(inner, enum.Enum):
+        return f" (one of {', '.join(repr(m.value) for m in inner)})"
+    return ""
 
 
 # --- language ------------------------------------------------------------------------
@@ -321,14 +404,18 @@ def localize(journey: Journey, language: Language | str) -> Journey:
 # --- bytes -------------------------------------------------------------------------
 
 
-def encode(exporter: Exporter, data: str | bytes) -> bytes:
-    """The bytes of *data* as written to a file: text in the exporter's encoding."""
+def encode(exporter: Exporter, data: str | bytes, *, who: str | None = None) -> bytes:
+    """The bytes of *data* as written to a file: text in the exporter's encoding.
+
+    *who* names the exporter in the message when the encoding cannot hold the text
+    (default: ``the 'NAME' exporter``; the host adds its plugin).
+    """
     if isinstance(data, bytes):
         return data
     try:
         return data.encode(exporter.encoding)
     except UnicodeEncodeError as exc:
         raise ExportError(
-            f"the {exporter.name!r} output holds {data[exc.start : exc.end]!r}, which "
-            f"{exporter.encoding} cannot encode"
+            f"{who or f'the {exporter.name!r} exporter'} wrote {data[exc.start : exc.end]!r}, "
+            f"which its declared encoding {exporter.encoding} cannot encode"
         ) from None

@@ -136,10 +136,12 @@ def export_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _options(pairs: list[str]) -> dict[str, str]:
+def _options(pairs: list[str]) -> tuple[dict[str, str], set[str]]:
+    """``--option`` values by key, and the keys given without ``=value`` (flags)."""
     from klantreis.cli import UsageError
 
     options: dict[str, str] = {}
+    flags: set[str] = set()
     for pair in pairs:
         key, sep, value = pair.partition("=")
         key = key.strip().replace("-", "_")
@@ -148,7 +150,9 @@ def _options(pairs: list[str]) -> dict[str, str]:
         if key in options:
             raise UsageError(f"--option {key} is given twice")
         options[key] = value if sep else "true"
-    return options
+        if not sep:
+            flags.add(key)
+    return options, flags
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -156,19 +160,21 @@ def run_export(args: argparse.Namespace) -> int:
     from klantreis.cli import UsageError, err, write_output
     from klantreis.errors import ExportWarning
     from klantreis.exporters.base import encode, make_options
-    from klantreis.exporting import get_exporter, render
+    from klantreis.exporting import describe, get_exporter, render
 
     if args.to == "tidy":  # many tables from a file or a folder: journey management's
         from klantreis.manage.cli import run_tidy_export
 
-        return run_tidy_export(args, _options(args.option))
+        return run_tidy_export(args, _options(args.option)[0])
     exporter = get_exporter(args.to)
-    pairs = _options(args.option)
+    pairs, flags = _options(args.option)
     if args.compare is not None:
         if "compare" in pairs:
             raise UsageError("give the older iteration once: --compare or --option compare=")
         pairs["compare"] = args.compare
-    options = make_options(exporter, pairs, from_text=True)
+    for flag in flags:
+        del pairs[flag]
+    options = make_options(exporter, pairs, from_text=True, flags=flags)
     journey = _load(args.file)
     output = args.output
     if output is None:
@@ -189,7 +195,7 @@ def run_export(args: argparse.Namespace) -> int:
             warnings.warn_explicit(
                 warning.message, warning.category, warning.filename, warning.lineno
             )
-    payload = encode(exporter, data)
+    payload = encode(exporter, data, who=describe(exporter))
     if output != "-":
         path = Path(output)
         if path.exists() and not args.force and path.suffix.lower() != exporter.suffix.lower():
