@@ -834,7 +834,7 @@ def test_patch_whose_old_values_do_not_match():
 def test_diff_file_of_another_format_version():
     data = json.loads(diff_to_json(diff(JOURNEY, attrs.evolve(JOURNEY, title="X"))))
     data["diff_format_version"] = 2
-    with pytest.raises(DiffFormatError, match="newer klantreis"):
+    with pytest.raises(DiffFormatError, match="nieuwere klantreis"):  # Dutch journeys
         diff_from_json(json.dumps(data))
 
 

@@ -520,19 +520,36 @@ def test_patching_another_journey_fails_clearly():
 def test_a_diff_from_a_newer_klantreis_is_refused():
     data = json.loads(diff_to_json(diff(_journey(), _journey(description="X"))))
     data["diff_format_version"] = 2
-    with pytest.raises(DiffFormatError, match="newer klantreis"):
+    # told in the language of the diff's journeys (Dutch here)
+    with pytest.raises(DiffFormatError, match="geschreven door een nieuwere klantreis"):
+        diff_from_json(json.dumps(data))
+    data["new"]["language"] = "en"
+    with pytest.raises(DiffFormatError, match="written by a newer klantreis"):
         diff_from_json(json.dumps(data))
 
 
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        (lambda d: d.pop("changes"), "the key 'changes' is missing"),
+        (lambda d: d.pop("changes"), "changes: the required key 'changes' is missing"),
         (
             lambda d: d["changes"][0].update(kind="swapped"),
             r"changes\[0\]\.kind: 'swapped' is not one of",
         ),
-        (lambda d: d["changes"][0].update(extra=1), r"changes\[0\]: unknown key 'extra'"),
+        (
+            lambda d: d["changes"][0].update(extra=1),
+            r"changes\[0\]\.extra: unknown key 'extra' in a Change",
+        ),
+        (
+            lambda d: d["ratings"].append({"step": "x"}),
+            r"ratings\[0\]\.old_step: the required key 'old_step' is missing \(and 7 more\)",
+        ),
+        (
+            lambda d: d["changes"][0].update(item={"title": "T"}),
+            r"changes\[0\]\.item: a change to the journey itself holds no item",
+        ),
+        (lambda d: d.update(summary=[]), "summary: expected a mapping, got a list"),
+        (lambda d: d["old"].update(phases={"p": 3}), r"old\.phases\.p: expected text"),
         (
             lambda d: d["changes"][0]["fields"][0].update(new=7),
             r"changes\[0\]\.fields\[0\]\.new: expected text",
@@ -545,8 +562,18 @@ def test_a_diff_from_a_newer_klantreis_is_refused():
 )
 def test_a_broken_diff_document_says_where(edit, message):
     data = json.loads(diff_to_json(diff(_journey(), _journey(description="X"))))
+    data["new"]["language"] = "en"
     edit(data)
     with pytest.raises(DiffFormatError, match=message):
+        diff_from_json(json.dumps(data))
+
+
+def test_a_broken_diff_of_dutch_journeys_is_told_in_dutch():
+    data = json.loads(diff_to_json(diff(_journey(), _journey(description="X"))))
+    data["changes"][0]["fields"][0].update(field="kleur")
+    with pytest.raises(
+        DiffFormatError, match=r"changes\[0\]\.fields\[0\]\.field: Journey heeft geen veld 'kleur'"
+    ):
         diff_from_json(json.dumps(data))
 
 

@@ -109,10 +109,11 @@ def test_the_names_travel_in_the_diff_json():
     del data["old"]["phases"], data["new"]["lanes"]  # older documents have no names
     assert diff_from_json(json.dumps(data)).new.name("lane", "client") == "client"
     data["new"]["phases"] = ["aanmelding"]
-    with pytest.raises(DiffFormatError, match=r"new\.phases: expected a mapping"):
+    # the journeys are Dutch: so is what is wrong with their diff
+    with pytest.raises(DiffFormatError, match=r"new\.phases: verwacht een mapping, maar kreeg"):
         diff_from_json(json.dumps(data))
     data["new"]["phases"] = {"aanmelding": 3}
-    with pytest.raises(DiffFormatError, match=r"new\.phases\.aanmelding: expected text"):
+    with pytest.raises(DiffFormatError, match=r"new\.phases\.aanmelding: verwacht tekst"):
         diff_from_json(json.dumps(data))
 
 

@@ -559,6 +559,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "de tekst is groter dan de grens van {limit} bytes",
         "the text is over the limit of {limit:,} bytes",
     ),
+    # --- reading a saved diff (JSON) ---------------------------------------------------
+    "read.diff-too-deep": (
+        "de diff is te diep genest om een diff te zijn",
+        "the diff is nested too deep to be a diff",
+    ),
+    "read.diff-not-json": (
+        "de diff is geen geldige JSON: {reason}",
+        "the diff is not valid JSON: {reason}",
+    ),
+    "read.diff-newer": (
+        "de diff is in formaatversie {version}, geschreven door een nieuwere klantreis; "
+        "werk klantreis bij om hem te lezen; deze klantreis leest versie {current}",
+        "the diff is in format version {version}, written by a newer klantreis; upgrade "
+        "klantreis to read it; this klantreis reads version {current}",
+    ),
+    "read.diff-version": (
+        "de diff is in formaatversie {version}; deze klantreis leest versie {current}",
+        "the diff is in format version {version}; this klantreis reads version {current}",
+    ),
+    "read.no-field": ("{cls} heeft geen veld {field!r}", "{cls} has no field {field!r}"),
+    "read.journey-item": (
+        "een wijziging van de klantreis zelf heeft geen item",
+        "a change to the journey itself holds no item",
+    ),
+    "read.needs-item": (
+        "een wijziging {kind!r} heeft het item nodig",
+        "an {kind!r} change needs the item",
+    ),
+    "read.and-more": (" (en nog {n})", " (and {n} more)"),
     # --- klantreis insights ------------------------------------------------------------
     "insights.empty": ("de pot is leeg: nog geen inzichten", "the jar is empty: no insights yet"),
     "insights.empty-draw": (

@@ -32,11 +32,13 @@ newer document.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any, TypeVar
 
+import attrs
 from cattrs import Converter
+from cattrs.gen import make_dict_structure_fn
 
 from klantreis.compare._items import COLLECTION_CLASSES, field_type
 from klantreis.compare.errors import DiffFormatError
@@ -54,11 +56,19 @@ from klantreis.compare.model import (
 )
 from klantreis.compare.report import ActionEffect, EffectReport, Flag, Outcome
 from klantreis.errors import format_path
-from klantreis.model import Direction, Iteration, Language, Status
 from klantreis.serialize import make_converter
-from klantreis.serialize.converter import describe
+from klantreis.serialize.converter import (
+    Invalid,
+    ManyInvalid,
+    expect,
+    structure_enum,
+    unknown_key,
+    value_words,
+)
+from klantreis.serialize.reading import document_language
 from klantreis.serialize.structuring import problems_from_exception
 from klantreis.typeinfo import strip_optional
+from klantreis.words import LANGUAGES, Message
 
 __all__ = [
     "DIFF_FORMAT_VERSION",
@@ -73,12 +83,6 @@ DIFF_FORMAT_VERSION = 1
 
 T = TypeVar("T")
 Path = tuple[str | int, ...]
-
-
-@cache
-def _converter() -> Converter:
-    """The journey file's converter, for field values and items (built on first use)."""
-    return make_converter()
 
 
 # --- writing --------------------------------------------------------------------------
@@ -216,9 +220,10 @@ def diff_from_json(text: str | bytes) -> JourneyDiff:
     try:
         data = json.loads(text, parse_constant=_refuse_constant)
     except RecursionError:
-        raise DiffFormatError("the diff is nested too deep to be a diff") from None
+        raise DiffFormatError(Message("read.diff-too-deep")(document_language(None))) from None
     except ValueError as exc:  # also bytes that are not UTF-8, integers of 5000 digits
-        raise DiffFormatError(f"the diff is not valid JSON: {exc}") from None
+        not_json = Message("read.diff-not-json", reason=str(exc))
+        raise DiffFormatError(not_json(document_language(None))) from None
     return diff_from_data(data)
 
 
@@ -227,314 +232,203 @@ def _refuse_constant(name: str) -> Any:
 
 
 def diff_from_data(data: Any) -> JourneyDiff:
-    """Load a diff from the plain data of its JSON document."""
-    root = _Reader(data, ())
-    top = root.mapping(
-        required=("diff_format_version", "old", "new", "changes"),
-        optional=("summary", "ratings", "effect"),
+    """Load a diff from the plain data of its JSON document.
+
+    The journey file's converter, with the hooks of the diff document added, reads it
+    as strictly as a journey file; the first problem is told, located, in the language
+    of the diff's journeys.
+    """
+    try:
+        diff: JourneyDiff = _converter().structure(data, JourneyDiff)
+    except Exception as exc:  # every failure becomes one located message
+        problems = list(problems_from_exception(exc, (), data))
+        if not problems:  # pragma: no cover - the converter always explains itself
+            raise DiffFormatError(str(exc)) from None
+        language = _language(data)
+        first = problems[0].in_language(language)
+        told = f"{format_path(first.path)}: {first.message}" if first.path else first.message
+        if len(problems) > 1:
+            told += Message("read.and-more", n=len(problems) - 1)(language)
+        raise DiffFormatError(told) from None
+    return diff
+
+
+def _language(data: Any) -> str:
+    """The language a diff document's journeys name, else the default."""
+    for side in ("new", "old"):
+        info = data.get(side) if isinstance(data, dict) else None
+        named = info.get("language") if isinstance(info, dict) else None
+        if isinstance(named, str) and named in LANGUAGES:
+            return named
+    return document_language(None)
+
+
+def _structure_at(conv: Converter, value: Any, kind: Any, path: Path) -> Any:
+    """*value* structured as *kind*; what is wrong with it is located at *path*."""
+    try:
+        return conv.structure(value, kind)
+    except Exception as exc:
+        raise ManyInvalid(
+            [
+                Invalid(p.wording or p.message, p.code, (*path, *p.path), p.hint_wording or p.hint)
+                for p in problems_from_exception(exc, (), value)
+            ]
+        ) from None
+
+
+def _wrong(kind: Message, value: Any, path: Path) -> Invalid:
+    """``expected kind, got ...`` at *path*."""
+    return Invalid(Message("read.expected", kind=kind, value=value_words(value)), path=path)
+
+
+def _refuse_keys(
+    value: dict[str, Any],
+    cls: str,
+    required: Iterable[str],
+    allowed: Iterable[str],
+    path: Path = (),
+) -> None:
+    """Every key in *required* is written, and no key outside *allowed*."""
+    known = set(allowed)
+    errors = [
+        Invalid(Message("read.missing-key", key=key), "missing-key", (*path, key))
+        for key in required
+        if key not in value
+    ]
+    errors.extend(
+        Invalid(unknown_key(key, cls), "unknown-key", (*path, key))
+        for key in value
+        if key not in known
     )
-    version = top["diff_format_version"].value
-    if type(version) is not int or version != DIFF_FORMAT_VERSION:  # true == 1, 1.0 == 1
-        newer = (
-            isinstance(version, int)
-            and not isinstance(version, bool)
-            and version > DIFF_FORMAT_VERSION
-        )
-        raise DiffFormatError(
-            f"the diff is in format version {version!r}"
-            + (", written by a newer klantreis; upgrade klantreis to read it" if newer else "")
-            + f"; this klantreis reads version {DIFF_FORMAT_VERSION}"
-        )
-    ratings = _optional_list(top, "ratings", _rating_in)
-    phases: list[PhaseScores] = []
-    if "summary" in top and top["summary"].value is not None:
-        summary = top["summary"].mapping(optional=("counts", "phases"))
-        phases = _optional_list(summary, "phases", _phase_in)
-    effect = None
-    if "effect" in top and top["effect"].value is not None:
-        effect = _effect_in(top["effect"])
-    return JourneyDiff(
-        old=_info_in(top["old"]),
-        new=_info_in(top["new"]),
-        changes=tuple(_change_in(c) for c in top["changes"].items()),
-        ratings=tuple(ratings),
-        phases=tuple(phases),
-        effect=effect,
-    )
+    if errors:
+        raise ManyInvalid(errors)
 
 
-class _Reader:
-    """A value in the document and its path, with checks that say where it went wrong."""
+def _every_key(
+    conv: Converter, cls: type[T], optional: tuple[str, ...] = (), ignored: tuple[str, ...] = ()
+) -> Callable[[Any, Any], T]:
+    """The hook of *cls*: every field is a key that is always written, but *optional*.
 
-    def __init__(self, value: Any, path: Path) -> None:
-        self.value = value
-        self.path = path
+    Keys in *ignored* (values written for scripts, derived from the others) are left
+    unread; any other key is refused.
+    """
+    build = make_dict_structure_fn(cls, conv)
+    names = [a.name for a in attrs.fields(cls)]  # type: ignore[arg-type]  # attrs classes only
+    required = [name for name in names if name not in optional]
 
-    def fail(self, message: str) -> DiffFormatError:
-        return DiffFormatError(f"{format_path(self.path)}: {message}")
+    def structure(value: Any, t: Any) -> T:
+        if not isinstance(value, dict):
+            raise expect(Message("read.kind.mapping-of", cls=cls.__name__), value)
+        _refuse_keys(value, cls.__name__, required, (*names, *ignored))
+        return build({k: v for k, v in value.items() if k not in ignored}, t)
 
-    def mapping(
-        self, required: tuple[str, ...] = (), optional: tuple[str, ...] = ()
-    ) -> dict[str, _Reader]:
-        if not isinstance(self.value, Mapping):
-            raise self.fail(f"expected a mapping, got {describe(self.value)}")
-        unknown = [k for k in self.value if k not in required and k not in optional]
-        if unknown:
-            raise self.fail(f"unknown key {unknown[0]!r}")
-        missing = [k for k in required if k not in self.value]
-        if missing:
-            raise self.fail(f"the key {missing[0]!r} is missing")
-        return {k: _Reader(v, (*self.path, k)) for k, v in self.value.items()}
-
-    def items(self) -> list[_Reader]:
-        if not isinstance(self.value, list):
-            raise self.fail(f"expected a list, got {describe(self.value)}")
-        return [_Reader(v, (*self.path, i)) for i, v in enumerate(self.value)]
-
-    def text(self, *, optional: bool = False) -> Any:
-        if optional and self.value is None:
-            return None
-        if not isinstance(self.value, str):
-            raise self.fail(f"expected text, got {describe(self.value)}")
-        return self.value
-
-    def integer(self, *, optional: bool = False) -> Any:
-        if optional and self.value is None:
-            return None
-        if not isinstance(self.value, int) or isinstance(self.value, bool):
-            raise self.fail(f"expected a whole number, got {describe(self.value)}")
-        return self.value
-
-    def number(self, *, optional: bool = False) -> Any:
-        if optional and self.value is None:
-            return None
-        if not isinstance(self.value, (int, float)) or isinstance(self.value, bool):
-            raise self.fail(f"expected a number, got {describe(self.value)}")
-        return float(self.value)
-
-    def choice(self, enum_class: Callable[[Any], T], *, optional: bool = False) -> T | None:
-        if optional and self.value is None:
-            return None
-        try:
-            return enum_class(self.value)
-        except ValueError:
-            choices = ", ".join(m.value for m in enum_class)  # type: ignore[attr-defined]
-            raise self.fail(f"{self.value!r} is not one of: {choices}") from None
-
-    def votes(self) -> tuple[int, ...] | None:
-        if self.value is None:
-            return None
-        return tuple(r.integer() for r in self.items())
-
-    def texts(self) -> tuple[str, ...]:
-        return tuple(r.text() for r in self.items())
-
-    def model(self, kind: Any) -> Any:
-        """Structure a model value of type *kind* with the journey file's converter."""
-        try:
-            return _converter().structure(self.value, kind)
-        except Exception as exc:  # every failure becomes one located message
-            problems = list(problems_from_exception(exc, (), self.value))
-            if not problems:  # pragma: no cover - the converter always explains itself
-                raise self.fail(str(exc)) from None
-            first = problems[0]
-            where = format_path((*self.path, *first.path))
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            raise DiffFormatError(f"{where}: {first.message}{more}") from None
+    return structure
 
 
-def _optional_list(parent: dict[str, _Reader], key: str, read: Callable[[_Reader], T]) -> list[T]:
-    if key not in parent or parent[key].value is None:
-        return []
-    return [read(r) for r in parent[key].items()]
-
-
-def _info_in(r: _Reader) -> JourneyInfo:
-    m = r.mapping(required=("id", "title"), optional=("language", "iteration", "phases", "lanes"))
-    language = m["language"].choice(Language) if "language" in m else Language.NL
-    iteration = None
-    if "iteration" in m and m["iteration"].value is not None:
-        iteration = m["iteration"].model(Iteration)
-    return JourneyInfo(
-        id=m["id"].text(),
-        title=m["title"].text(),
-        language=language or Language.NL,
-        iteration=iteration,
-        phases=_names_in(m.get("phases")),
-        lanes=_names_in(m.get("lanes")),
-    )
-
-
-def _names_in(r: _Reader | None) -> tuple[tuple[str, str], ...]:
+def _names(value: Any, _: Any) -> tuple[tuple[str, str], ...]:
     """An optional ``{id: name}`` mapping (written since klantreis 0.2)."""
-    if r is None or r.value is None:
+    if value is None:
         return ()
-    keys = tuple(r.value) if isinstance(r.value, Mapping) else ()
-    return tuple((key, value.text()) for key, value in r.mapping(optional=keys).items())
+    if not isinstance(value, dict):
+        raise expect(Message("read.value.mapping"), value)
+    text = Message("read.kind.text")
+    errors = [_wrong(text, v, (k,)) for k, v in value.items() if not isinstance(v, str)]
+    if errors:
+        raise ManyInvalid(errors)
+    return tuple(value.items())
 
 
-_CHANGE_KEYS = ("kind", "collection", "id", "new_id", "label")
+def _change_hook(conv: Converter) -> Callable[[Any, Any], Change]:
+    """A change: the values of its fields and its item have the types of its collection."""
+    build = _every_key(conv, Change, ("fields", "old_index", "new_index", "item"))
+
+    def structure(value: Any, t: Any) -> Change:
+        if not isinstance(value, dict):
+            raise expect(Message("read.kind.mapping-of", cls="Change"), value)
+        item = value.get("item")
+        rest = {k: v for k, v in value.items() if k != "item" and (k != "fields" or v is not None)}
+        change = build(rest, t)
+        cls = COLLECTION_CLASSES[change.collection]
+        fields = tuple(_typed(conv, cls, i, f) for i, f in enumerate(change.fields))
+        if item is not None:
+            if change.collection is Collection.JOURNEY:
+                raise Invalid(Message("read.journey-item"), "invalid-value", ("item",))
+            item = _structure_at(conv, item, cls, ("item",))
+        if change.kind in (Kind.ADDED, Kind.REMOVED) and item is None:
+            raise Invalid(Message("read.needs-item", kind=change.kind.value), "missing-key")
+        return attrs.evolve(change, fields=fields, item=item)
+
+    return structure
 
 
-def _change_in(r: _Reader) -> Change:
-    m = r.mapping(required=_CHANGE_KEYS, optional=("fields", "old_index", "new_index", "item"))
-    kind = m["kind"].choice(Kind)
-    collection = m["collection"].choice(Collection)
-    assert kind is not None
-    assert collection is not None
-    cls = COLLECTION_CLASSES[collection]
-    fields = []
-    if "fields" in m and m["fields"].value is not None:
-        for fr in m["fields"].items():
-            f = fr.mapping(required=("field", "old", "new"))
-            name = f["field"].text()
-            try:
-                kind_of = field_type(cls, name)
-            except KeyError:
-                raise f["field"].fail(f"{cls.__name__} has no field {name!r}") from None
-            fields.append(
-                FieldChange(
-                    name,
-                    None if f["old"].value is None else f["old"].model(kind_of),
-                    None if f["new"].value is None else f["new"].model(kind_of),
-                )
-            )
-    item = None
-    if "item" in m and m["item"].value is not None:
-        if collection is Collection.JOURNEY:
-            raise m["item"].fail("a change to the journey itself holds no item")
-        item = m["item"].model(cls)
-    if kind in (Kind.ADDED, Kind.REMOVED) and item is None:
-        raise r.fail(f"an {kind.value!r} change needs the item")
-    return Change(
-        kind=kind,
-        collection=collection,
-        id=m["id"].text(),
-        new_id=m["new_id"].text(),
-        label=m["label"].text(),
-        fields=tuple(fields),
-        old_index=m["old_index"].integer(optional=True) if "old_index" in m else None,
-        new_index=m["new_index"].integer(optional=True) if "new_index" in m else None,
-        item=item,
+def _typed(conv: Converter, cls: type, i: int, change: FieldChange) -> FieldChange:
+    """A field's change with its old and new values of the field's type."""
+    try:
+        kind = field_type(cls, change.field)
+    except KeyError:
+        no_field = Message("read.no-field", cls=cls.__name__, field=change.field)
+        raise Invalid(no_field, "unknown-key", ("fields", i, "field")) from None
+    return FieldChange(
+        change.field,
+        *(
+            None if v is None else _structure_at(conv, v, kind, ("fields", i, side))
+            for side, v in (("old", change.old), ("new", change.new))
+        ),
     )
 
 
-_RATING_KEYS = (
-    "step",
-    "old_step",
-    "label",
-    "scale",
-    "old_scale",
-    "direction",
-    "old_votes",
-    "new_votes",
-    "verdict",
-)
+_TOP = ("diff_format_version", "old", "new", "changes")
 
 
-def _rating_in(r: _Reader) -> RatingChange:
-    m = r.mapping(required=_RATING_KEYS, optional=("old_value", "new_value"))
-    direction = m["direction"].choice(Direction)
-    verdict = m["verdict"].choice(Verdict)
-    assert direction is not None
-    assert verdict is not None
-    return RatingChange(
-        step=m["step"].text(),
-        old_step=m["old_step"].text(),
-        label=m["label"].text(),
-        scale=m["scale"].text(),
-        old_scale=m["old_scale"].text(),
-        direction=direction,
-        old_votes=m["old_votes"].votes(),
-        new_votes=m["new_votes"].votes(),
-        verdict=verdict,
-    )
+def _diff_hook(conv: Converter) -> Callable[[Any, Any], JourneyDiff]:
+    """The document: its version, the journeys, the changes, the ratings and the effect."""
+    build = make_dict_structure_fn(JourneyDiff, conv)
+
+    def structure(value: Any, t: Any) -> JourneyDiff:
+        if not isinstance(value, dict):
+            raise expect(Message("read.kind.mapping-of", cls="JourneyDiff"), value)
+        _refuse_keys(value, "JourneyDiff", _TOP, (*_TOP, "summary", "ratings", "effect"))
+        version = value["diff_format_version"]
+        if type(version) is not int or version != DIFF_FORMAT_VERSION:  # true == 1, 1.0 == 1
+            newer = isinstance(version, int) and version > DIFF_FORMAT_VERSION
+            key = "read.diff-newer" if newer else "read.diff-version"
+            told = Message(key, version=repr(version), current=DIFF_FORMAT_VERSION)
+            raise Invalid(told, "format-version")
+        parts = {k: value[k] for k in ("old", "new", "changes")}
+        parts.update({k: value[k] for k in ("ratings", "effect") if value.get(k) is not None})
+        diff = build(parts, t)
+        summary = value.get("summary")
+        if summary is None:
+            return diff
+        if not isinstance(summary, dict):
+            raise _wrong(Message("read.value.mapping"), summary, ("summary",))
+        _refuse_keys(summary, "summary", (), ("counts", "phases"), ("summary",))
+        phases = summary.get("phases")
+        if phases is None:
+            return diff
+        told = _structure_at(conv, phases, tuple[PhaseScores, ...], ("summary", "phases"))
+        return attrs.evolve(diff, phases=told)
+
+    return structure
 
 
-def _phase_in(r: _Reader) -> PhaseScores:
-    m = r.mapping(required=("phase", "old_phase", "name", "scales"))
-    return PhaseScores(
-        phase=m["phase"].text(optional=True),
-        old_phase=m["old_phase"].text(optional=True),
-        name=m["name"].text(),
-        scales=tuple(_scale_scores_in(s) for s in m["scales"].items()),
-    )
+@cache
+def _converter() -> Converter:
+    """The journey file's converter, with the diff document's hooks (built on first use).
 
-
-def _scale_scores_in(r: _Reader) -> ScaleScores:
-    m = r.mapping(
-        required=(
-            "scale",
-            "old_scale",
-            "name",
-            "direction",
-            "old_mean",
-            "new_mean",
-            "old_count",
-            "new_count",
-            "verdict",
-        )
-    )
-    direction = m["direction"].choice(Direction)
-    verdict = m["verdict"].choice(Verdict)
-    assert direction is not None
-    assert verdict is not None
-    return ScaleScores(
-        scale=m["scale"].text(),
-        old_scale=m["old_scale"].text(),
-        name=m["name"].text(),
-        direction=direction,
-        old_mean=m["old_mean"].number(optional=True),
-        new_mean=m["new_mean"].number(optional=True),
-        old_count=m["old_count"].integer(),
-        new_count=m["new_count"].integer(),
-        verdict=verdict,
-    )
-
-
-_ACTION_KEYS = (
-    "id",
-    "old_id",
-    "title",
-    "old_title",
-    "status",
-    "old_status",
-    "targets",
-    "old_targets",
-    "outcome",
-    "flags",
-    "ratings",
-)
-
-
-def _flag(r: _Reader) -> Flag:
-    flag = r.choice(Flag)
-    assert flag is not None
-    return flag
-
-
-def _effect_in(r: _Reader) -> EffectReport:
-    m = r.mapping(required=("actions", "unexplained"))
-    actions = []
-    for ar in m["actions"].items():
-        a = ar.mapping(required=_ACTION_KEYS)
-        outcome = a["outcome"].choice(Outcome)
-        assert outcome is not None
-        actions.append(
-            ActionEffect(
-                id=a["id"].text(optional=True),
-                old_id=a["old_id"].text(optional=True),
-                title=a["title"].text(optional=True),
-                old_title=a["old_title"].text(optional=True),
-                status=a["status"].choice(Status, optional=True),
-                old_status=a["old_status"].choice(Status, optional=True),
-                targets=a["targets"].texts(),
-                old_targets=a["old_targets"].texts(),
-                ratings=tuple(_rating_in(x) for x in a["ratings"].items()),
-                outcome=outcome,
-                flags=tuple(_flag(f) for f in a["flags"].items()),
-            )
-        )
-    return EffectReport(
-        actions=tuple(actions), unexplained=tuple(_rating_in(x) for x in m["unexplained"].items())
-    )
+    It writes field values and items as journey files do, and reads the whole document.
+    """
+    conv = make_converter()
+    for enum_class in (Kind, Collection, Verdict, Flag, Outcome):
+        conv.register_structure_hook(enum_class, structure_enum)
+    is_names: Callable[[Any], bool] = lambda t: t == tuple[tuple[str, str], ...]  # noqa: E731
+    conv.register_structure_hook_func(is_names, _names)
+    info_optional = ("language", "iteration", "phases", "lanes")
+    conv.register_structure_hook(JourneyInfo, _every_key(conv, JourneyInfo, info_optional))
+    derived = ("old_value", "new_value")
+    conv.register_structure_hook(RatingChange, _every_key(conv, RatingChange, ignored=derived))
+    for cls in (FieldChange, ScaleScores, PhaseScores, ActionEffect, EffectReport):
+        conv.register_structure_hook(cls, _every_key(conv, cls))
+    conv.register_structure_hook(Change, _change_hook(conv))
+    conv.register_structure_hook(JourneyDiff, _diff_hook(conv))
+    return conv

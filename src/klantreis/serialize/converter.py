@@ -39,6 +39,7 @@ __all__ = [
     "parse_duration",
     "structure_enum",
     "suggest",
+    "unknown_key",
     "unstructure_enum",
     "value_words",
 ]
@@ -96,6 +97,13 @@ def value_words(value: Any) -> Message:
     if isinstance(value, dict):
         return Message("read.value.mapping")
     return Message("read.value.other", type=type(value).__name__)
+
+
+def unknown_key(key: str, cls: str) -> Message:
+    """``unknown key 'x' in a Step`` (``an Action``) for a key *cls* does not have."""
+    return Message(
+        "read.unknown-key-an" if cls[:1] in "AEIOU" else "read.unknown-key", key=key, cls=cls
+    )
 
 
 def describe(value: Any) -> str:
@@ -253,7 +261,7 @@ def _note(value: Any, _: type) -> Note:
     extra = [k for k in value if k not in _NOTE_KEYS and k not in ("author", "suggestion", "tags")]
     errors = [
         Invalid(
-            Message("read.unknown-key", key=k, cls="Note"),
+            unknown_key(k, "Note"),
             code="unknown-key",
             path=(k,),
             hint=suggest_key(k, [*_NOTE_KEYS, "author", "suggestion", "tags"])

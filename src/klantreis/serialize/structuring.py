@@ -22,6 +22,7 @@ from klantreis.serialize.converter import (
     ManyInvalid,
     make_converter,
     suggest,
+    unknown_key,
     value_words,
 )
 from klantreis.serialize.ids import derive_ids
@@ -63,12 +64,10 @@ def problems_from_exception(
         from klantreis.aliases import suggest_key
 
         allowed = [a.name for a in attrs.fields(exc.cl)]
-        name = exc.cl.__name__
-        unknown = "read.unknown-key-an" if name[0] in "AEIOU" else "read.unknown-key"
         for key in sorted(exc.extra_fields):
             yield Problem.told(
                 "unknown-key",
-                Message(unknown, key=key, cls=name),
+                unknown_key(key, exc.cl.__name__),
                 suggest_key(key, allowed) or suggest(key, allowed),
                 language="en",
                 path=(*path, key),
