@@ -789,11 +789,16 @@ def test_diff_of_two_different_journeys(tmp_path, capsys):
     klantreis.dump(JOURNEY, a)
     other = Journey(title="Schuldhulp", phases=[Phase(name="Melden")])
     klantreis.dump(other, b)
-    assert main(["diff", str(a), str(b)]) == 1
+    assert main(["diff", "--lang", "en", str(a), str(b)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [
         f"klantreis: warning: {a} and {b} look like different journeys "
         "('intake' and 'schuldhulp' share no phase or step); is this the right pair?"
+    ]
+    assert main(["diff", str(a), str(b)]) == 1  # the journeys' language: Dutch
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"klantreis: warning: {a} en {b} lijken verschillende klantreizen "
+        "('intake' en 'schuldhulp' delen geen fase of stap); is dit het goede paar?"
     ]
 
 

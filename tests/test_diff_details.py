@@ -125,6 +125,11 @@ def test_different_journey_ids_are_warned_about(tmp_path, capsys):
     dump(new, b)
     assert main(["diff", str(a), str(b)]) == 1
     err = capsys.readouterr().err
+    # in the journeys' language (Dutch), or in --lang
+    assert "hebben verschillende klantreis-ids ('reis' en 'andere-reis')" in err
+    assert main(["diff", "--lang", "en", str(a), str(b)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("klantreis: warning: ")
     assert "have different journey ids ('reis' and 'andere-reis')" in err
     dump(evolve(new, id="reis"), b)
     main(["diff", str(a), str(b)])

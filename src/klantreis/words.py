@@ -653,6 +653,62 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{file}: het bestand is in gebruik (open in een ander programma?): {reason}",
         "{file}: the file is in use (open in another program?): {reason}",
     ),
+    "cli.rename-threshold": (
+        "--rename-threshold moet tussen 0 en 1 liggen (0 niet, 1 wel), niet {value}",
+        "--rename-threshold must lie in (0, 1], not {value}",
+    ),
+    "cli.git-arguments": (
+        "--git verwacht de 7 (of 9) argumenten die git aan een diff-driver geeft",
+        "--git expects the 7 (or 9) arguments git passes to a diff driver",
+    ),
+    "cli.unexpected-arguments": (
+        "onverwachte argumenten: {arguments}",
+        "unexpected arguments: {arguments}",
+    ),
+    "cli.git-one-file": (
+        "--git neemt één klantreisbestand, niet meer",
+        "--git takes one journey file, not several",
+    ),
+    "cli.days-not-a-number": (
+        "{value!r} is geen geheel aantal dagen",
+        "{value!r} is not a whole number of days",
+    ),
+    "cli.days-negative": (
+        "{value!r}: het aantal dagen mag niet negatief zijn",
+        "{value!r}: the number of days must not be negative",
+    ),
+    "cli.tidy-options": (
+        "--to tidy heeft één optie, format=csv|parquet, niet {option!r}",
+        "--to tidy has one option, format=csv|parquet, not {option!r}",
+    ),
+    "cli.tidy-format": (
+        "--option format={format}: gebruik csv of parquet",
+        "--option format={format}: use csv or parquet",
+    ),
+    "cli.tidy-output": (
+        "--to tidy schrijft meer tabellen: geef -o MAP of -o BESTAND.zip",
+        "--to tidy writes several tables: give -o FOLDER or -o FILE.zip",
+    ),
+    "cli.tidy-stdin": (
+        "--to tidy leest bestanden: geef een klantreisbestand of een map, geen '-'",
+        "--to tidy reads files: give a journey file or a folder, not '-'",
+    ),
+    "cli.tidy-wrote": (
+        "{file} geschreven (tidy, {n} {format}-tabellen)",
+        "wrote {file} (tidy, {n} {format} tables)",
+    ),
+    "diff.cli.unrelated": (
+        "{old} en {new} lijken verschillende klantreizen ({old_id!r} "
+        "en {new_id!r} delen geen fase of stap); is dit het goede paar?",
+        "{old} and {new} look like different journeys ({old_id!r} and "
+        "{new_id!r} share no phase or step); is this the right pair?",
+    ),
+    "diff.cli.other-ids": (
+        "{old} en {new} hebben verschillende klantreis-ids "
+        "({old_id!r} en {new_id!r}); vergeleken als twee metingen van één klantreis",
+        "{old} and {new} have different journey ids ({old_id!r} and "
+        "{new_id!r}); compared as two iterations of one journey",
+    ),
     "fmt.would-change": ("{file} zou veranderen", "{file} would be reformatted"),
     "fmt.rewrote": ("{file} herschreven", "reformatted {file}"),
     "fmt.cannot-read": ("{file}: kan niet lezen: {reason}", "{file}: cannot read: {reason}"),

@@ -16,6 +16,8 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from klantreis import words
+
 if TYPE_CHECKING:
     from klantreis.model import Journey
 
@@ -122,18 +124,19 @@ def run_diff(args: argparse.Namespace) -> int:
     from klantreis.model import Language
 
     if not 0 < args.rename_threshold <= 1:
-        raise UsageError(f"--rename-threshold must lie in (0, 1], not {args.rename_threshold}")
+        raise UsageError(words.text("cli.rename-threshold", args.lang, value=args.rename_threshold))
     old_path, new_path, shown = args.old, args.new, None
     if args.git:
         # git calls: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH INFO]
         extra = args.git_args
         if len(extra) not in (5, 7):
-            raise UsageError("--git expects the 7 (or 9) arguments git passes to a diff driver")
+            raise UsageError(words.text("cli.git-arguments", args.lang))
         shown, old_path, new_path = args.old, args.new, extra[2]
         if len(extra) == 7 and extra[5] != args.old:  # a renamed file: NEW-PATH and INFO follow
             shown = f"{args.old} → {extra[5]}"
     elif args.git_args:
-        raise UsageError(f"unexpected arguments: {' '.join(args.git_args)}")
+        unexpected = " ".join(args.git_args)
+        raise UsageError(words.text("cli.unexpected-arguments", args.lang, arguments=unexpected))
 
     if args.git:
         head = f"klantreis diff {shown}"
@@ -149,16 +152,12 @@ def run_diff(args: argparse.Namespace) -> int:
             return EXIT_OK
     else:
         old, new = load_journey(old_path), load_journey(new_path)
+        pair = {"old": old_path, "new": new_path, "old_id": old.id, "new_id": new.id}
+        lang = args.lang or new.language.value  # a warning about the journeys speaks theirs
         if unrelated(old, new):
-            err(
-                f"klantreis: warning: {old_path} and {new_path} look like different journeys "
-                f"({old.id!r} and {new.id!r} share no phase or step); is this the right pair?"
-            )
+            err("klantreis: warning: " + words.text("diff.cli.unrelated", lang, **pair))
         elif old.id != new.id:
-            err(
-                f"klantreis: warning: {old_path} and {new_path} have different journey ids "
-                f"({old.id!r} and {new.id!r}); compared as two iterations of one journey"
-            )
+            err("klantreis: warning: " + words.text("diff.cli.other-ids", lang, **pair))
 
     result = diff(old, new, rename_threshold=args.rename_threshold)
     if args.lang and args.format != "json":  # the report speaks --lang; the data stays as is

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from klantreis import words
+
 if TYPE_CHECKING:
     from klantreis.model import Journey
 
@@ -79,10 +81,10 @@ def run_history(args: argparse.Namespace) -> int:
     from klantreis.manage.iterations import history
 
     if not 0 < args.rename_threshold <= 1:
-        raise UsageError(f"--rename-threshold must lie in (0, 1], not {args.rename_threshold}")
+        raise UsageError(words.text("cli.rename-threshold", args.lang, value=args.rename_threshold))
     if args.git:
         if len(args.files) != 1:
-            raise UsageError("--git takes one journey file, not several")
+            raise UsageError(words.text("cli.git-one-file", args.lang))
         journeys, sources = _git_journeys(args.files[0])
     else:
         journeys = [load_journey(name) for name in args.files]
@@ -108,9 +110,9 @@ def _days(value: str) -> int:
     try:
         days = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of days") from None
+        raise argparse.ArgumentTypeError(words.text("cli.days-not-a-number", value=value)) from None
     if days < 0:
-        raise argparse.ArgumentTypeError(f"{value!r}: the number of days must not be negative")
+        raise argparse.ArgumentTypeError(words.text("cli.days-negative", value=value))
     return days
 
 
@@ -178,22 +180,23 @@ def run_tidy_export(args: argparse.Namespace, options: dict[str, str]) -> int:
 
     unknown = sorted(set(options) - {"format"})
     if unknown:
-        raise UsageError(f"--to tidy has one option, format=csv|parquet, not {unknown[0]!r}")
+        raise UsageError(words.text("cli.tidy-options", args.lang, option=unknown[0]))
     table_format = options.get("format", "csv")
     if table_format not in ("csv", "parquet"):
-        raise UsageError(f"--option format={table_format}: use csv or parquet")
+        raise UsageError(words.text("cli.tidy-format", args.lang, format=table_format))
     if args.output in (None, "-"):
-        raise UsageError("--to tidy writes several tables: give -o FOLDER or -o FILE.zip")
+        raise UsageError(words.text("cli.tidy-output", args.lang))
     if args.file == "-":
-        raise UsageError("--to tidy reads files: give a journey file or a folder, not '-'")
+        raise UsageError(words.text("cli.tidy-stdin", args.lang))
     source = Path(args.file)
     files = journey_files(source) if source.is_dir() else [source]
     if any(Path(args.output).resolve() == f.resolve() for f in files):
-        raise UsageError(f"{args.output}: refusing to overwrite the input file")
+        raise UsageError(words.text("cli.refuse-input", args.lang, file=args.output))
     rows = tidy_tables([(str(f), load_journey(str(f))) for f in files])
     parquet = table_format == "parquet"
     write_tidy(rows, args.output, format="parquet" if parquet else "csv", force=args.force)
-    err(f"wrote {args.output} (tidy, {len(TABLES)} {table_format} tables)")
+    wrote = {"file": args.output, "n": len(TABLES), "format": table_format}
+    err(words.text("cli.tidy-wrote", args.lang, **wrote))
     return EXIT_OK
 
 
