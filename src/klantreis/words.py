@@ -776,6 +776,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export.pain_points": ("Knelpunten", "Pain points"),
     "export.pain_client": ("cliënt", "client"),
     "export.pain_professional": ("professional", "professional"),
+    "export.tags": ("labels", "tags"),
     "export.notes": ("Post-its", "Notes"),
     "export.moment_of_truth": ("Moment van de waarheid", "Moment of truth"),
     "export.actions": ("Verbeteracties", "Improvement actions"),

@@ -165,6 +165,12 @@ def _attr(text: str, limit: int = 1200) -> str:
 _CURVE_POINTS = 200
 
 
+def _tags(step: Step) -> list[str]:
+    """The tags of *step*'s pain points and post-its, each once, in order."""
+    found = [*step.pain_points.tags, *(t for note in step.notes for t in note.tags)]
+    return list(dict.fromkeys(found))
+
+
 def _visible(text: str) -> bool:
     """Whether HTML-like *text* shows anything but tags and spaces."""
     return bool(re.sub(r"<[^>]*>", "", text).strip())
@@ -474,6 +480,9 @@ class _Wall:
                 counts.append(f"⚡ {pains}")
             if counts:
                 details.append("  ".join(counts))
+            tags = _tags(step)
+            if tags:
+                details += self.text.lines(" ".join(f"#{t}" for t in tags), small, 2)
             parts.append(([_font(line, 9, colour="#4e4036") for line in details], 9))
         targets = self.targeted.get(step.id)
         if targets:
@@ -505,8 +514,10 @@ class _Wall:
             parts.append(step.description)
         for pain in (*step.pain_points.client, *step.pain_points.professional):
             parts.append("⚡ " + pain)
+        if step.pain_points.tags:
+            parts.append("⚡ " + " ".join(f"#{t}" for t in step.pain_points.tags))
         for note in step.notes:
-            parts.append(f"{note.kind.symbol} {note.text}")
+            parts.append(f"{note.kind.symbol} {note.text}" + "".join(f" #{t}" for t in note.tags))
         return _attr("\n".join(parts))
 
     def action_label(self, action: ImprovementAction) -> _Label:

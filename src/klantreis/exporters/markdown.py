@@ -56,6 +56,11 @@ def _cell(text: str | None) -> str:
     return escape(text) if text else ""
 
 
+def _tags(tags: Iterable[str]) -> str:
+    """Tags (``pain_points.tags``, a post-it's ``tags``) as one cell text."""
+    return ", ".join(_cell(t) for t in tags)
+
+
 def _join(parts: Iterable[str], sep: str = "<br>") -> str:
     return sep.join(p for p in parts if p)
 
@@ -243,6 +248,8 @@ class _Report:
         pains += [
             f"{self.w('pain_professional')}: {_cell(p)}" for p in step.pain_points.professional
         ]
+        if step.pain_points.tags:
+            pains.append(f"{self.w('tags')}: {_tags(step.pain_points.tags)}")
         for boundary in step.boundaries:
             text = f"{self.w('boundaries')}: {_cell(boundary.text)}"
             if boundary.reason:
@@ -259,6 +266,8 @@ class _Report:
                     text += f" → {self.w('suggestion')}: {_cell(note.suggestion)}"
                 if note.author:
                     text += f" ({_cell(note.author)})"
+                if note.tags:
+                    text += f" · {self.w('tags')}: {_tags(note.tags)}"
                 notes.append(text)
             row.append(_join(notes))
         return row

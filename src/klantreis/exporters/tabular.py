@@ -135,6 +135,7 @@ TIDY_COLUMNS: tuple[str, ...] = (
     # one "rating:<scale id>" column per scale goes here
     "pain_points_client",
     "pain_points_professional",
+    "pain_points_tags",
     "quality_knowledge",
     "quality_attitude",
     "quality_skills",
@@ -177,15 +178,17 @@ def _encode_notes(notes: Sequence[Note]) -> str:
     lines = [note_line(n) for n in notes]
     if all("\n" not in line and "\r" not in line for line in lines) and all(
         parse_note_line(line) == note for line, note in zip(lines, notes, strict=True)
-    ):
+    ):  # a tagged post-it has no line form (parse_note_line gives it no tags)
         return "\n".join(lines)
     data = []
     for n in notes:
-        item: dict[str, str] = {n.kind.value: n.text}
+        item: dict[str, str | list[str]] = {n.kind.value: n.text}
         if n.author is not None:
             item["author"] = n.author
         if n.suggestion is not None:
             item["suggestion"] = n.suggestion
+        if n.tags:
+            item["tags"] = list(n.tags)
         data.append(item)
     return json.dumps(data, ensure_ascii=False)
 
@@ -283,6 +286,7 @@ def _step_cells(
         *(_votes(step.rating(s)) for s in scales),
         _text(_encode_list(step.pain_points.client)),
         _text(_encode_list(step.pain_points.professional)),
+        _text(_encode_list(step.pain_points.tags)),
         q.knowledge.value if q.knowledge else "",
         q.attitude.value if q.attitude else "",
         q.skills.value if q.skills else "",
@@ -397,6 +401,7 @@ _ALIASES: dict[str, str] = {
     "motivation": "rating:motivation",
     "knelpunten_client": "pain_points_client",
     "knelpunten_professional": "pain_points_professional",
+    "knelpunten_labels": "pain_points_tags",
     "post-its": "notes",
     "notities": "notes",
     "grenzen": "boundaries",
@@ -471,11 +476,15 @@ class _Reader:
                 out.append(note)
             elif isinstance(item, dict):
                 found = [k for k in item if k in kinds]
-                values = list(item.values())
+                values = [v for k, v in item.items() if k != "tags"]
                 if len(found) != 1 or not all(isinstance(v, (str, type(None))) for v in values):
                     self.problem(
                         "notes", "a post-it needs exactly one of question, disagreement, addition"
                     )
+                    continue
+                tags = item.get("tags", [])
+                if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+                    self.problem("notes", "a post-it's tags must be a list of texts")
                     continue
                 out.append(
                     Note(
@@ -483,6 +492,7 @@ class _Reader:
                         text=item[found[0]],
                         author=item.get("author"),
                         suggestion=item.get("suggestion"),
+                        tags=tuple(tags),
                     )
                 )
             else:
@@ -764,6 +774,7 @@ def _build(
                     professional=r.strings(
                         "pain_points_professional", get("pain_points_professional", "")
                     ),
+                    tags=r.strings("pain_points_tags", get("pain_points_tags", "")),
                 ),
                 moment_of_truth=r.flag("moment_of_truth", get("moment_of_truth", "")),
                 quality=q,
