@@ -5,10 +5,11 @@ Run from the repository root::
     python docs/screenshots.py              # every picture
     python docs/screenshots.py html-map     # one, by name
     python docs/screenshots.py wall         # the Graphviz wall (needs Graphviz only)
+    python docs/screenshots.py history-html portfolio-html   # the management pages
 
-Each picture has one function below, registered in :data:`PICTURES`. The HTML map is
-opened in headless Chromium through Playwright (Debian's ``chromium``; set
-``KLANTREIS_CHROMIUM`` for another path).
+Each picture has one function below, registered in :data:`PICTURES`. The HTML map and
+the history and portfolio pages are opened in headless Chromium through Playwright
+(Debian's ``chromium``; set ``KLANTREIS_CHROMIUM`` for another path).
 """
 
 from __future__ import annotations
@@ -68,6 +69,54 @@ def html_map(out: Path, browser: Any = None) -> Path:
     return out
 
 
+def _page_picture(out: Path, html: str, browser: Any, size: tuple[int, int]) -> Path:
+    """A screenshot of the top of the page *html* (the page's own language)."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            own = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+            try:
+                return _page_picture(out, html, own, size)
+            finally:
+                own.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        page_file = Path(tmp) / "page.html"
+        page_file.write_text(html, encoding="utf-8")
+        page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+        try:
+            page.goto(page_file.as_uri())
+            page.wait_for_selector("html[data-ready]")
+            page.screenshot(path=str(out))
+        finally:
+            page.close()
+    return out
+
+
+def history_html(out: Path, browser: Any = None) -> Path:
+    """The history page of the wijkteam journey's three mappings: the means, the chart."""
+    import klantreis
+    from klantreis.manage import history, render_history
+
+    names = ("wijkteam-2025-najaar", "wijkteam-2026-voorjaar", "wijkteam-2026-najaar")
+    files = [f"examples/portfolio/{name}.yaml" for name in names]
+    h = history([klantreis.load(ROOT / f) for f in files], sources=files)
+    return _page_picture(out, render_history(h, "html"), browser, (1000, 1300))
+
+
+def portfolio_html(out: Path, browser: Any = None) -> Path:
+    """The portfolio page of examples/portfolio on 25 November 2026."""
+    import datetime as dt
+
+    import klantreis
+    from klantreis.manage import journey_files, portfolio, render_portfolio
+
+    files = journey_files(EXAMPLES / "portfolio")
+    found = [(str(f.relative_to(ROOT)), klantreis.load(f)) for f in files]
+    port = portfolio(found, today=dt.date(2026, 11, 25), stale_after=180)
+    return _page_picture(out, render_portfolio(port, "html"), browser, (1300, 1200))
+
+
 def wall(out: Path) -> Path:
     """The Graphviz wall of the English example (four phases), as PNG at 72 dpi."""
     import klantreis
@@ -79,6 +128,8 @@ def wall(out: Path) -> Path:
 
 PICTURES: dict[str, Callable[..., Path]] = {
     "html-map": html_map,
+    "history-html": history_html,
+    "portfolio-html": portfolio_html,
     "wall": wall,
 }
 """Each picture's name (its file is ``docs/images/NAME.png``) and the function that makes it:

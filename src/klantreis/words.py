@@ -1150,6 +1150,41 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "history.step": ("Stap", "Step"),
     "history.action": ("Verbeteractie", "Improvement action"),
     "history.lifecycle": ("Verloop (meting)", "Course (mapping)"),
+    "history.chart": ("Verloop per schaal", "Course per scale"),
+    "history.chart-better": ("beter", "better"),
+    "history.chart-empty": ("Er is nog niets beoordeeld.", "Nothing has been rated yet."),
+    # --- the history and portfolio pages (HTML) ---------------------------------------
+    "page.skip": ("Naar de inhoud", "Skip to the content"),
+    "page.trend": ("verloop", "trend"),
+    "page.steps": ("Stappen over de metingen", "Steps over the mappings"),
+    "page.steps-note": (
+        "Elke beoordeelde stap, ook als hij een andere titel of id kreeg (gevolgd zoals "
+        "klantreis diff dat doet); – waar hij niet beoordeeld is.",
+        "Every rated step, also when its title or id changed (followed as klantreis diff "
+        "does); – where it was not rated.",
+    ),
+    "page.no-ratings": ("Geen stap is beoordeeld.", "No step has ratings."),
+    "page.targets": ("doelstappen", "target steps"),
+    "page.effect": ("Effect", "Effect"),
+    "page.lasting-note": (
+        "Effect: beter wanneer de doelstappen op ten minste één schaal beter werden en op "
+        "geen enkele slechter; het bleef zo als elke latere meting nog beter is dan de meting "
+        "vóór de actie.",
+        "Effect: better when the target steps improved on at least one scale and got worse "
+        "on none; it lasted when every later mapping is still better than the one before "
+        "the action.",
+    ),
+    "page.journey": ("Klantreis", "Journey"),
+    "page.scope": ("Wie", "Who"),
+    "page.score": ("Score", "Score"),
+    "page.count": ("Aantal", "Count"),
+    "page.share": ("Aandeel", "Share"),
+    "page.grouped-by-tag": ("Samen door het label", "Grouped by the tag"),
+    "page.grouped-by-words": ("Samen door de woorden", "Grouped by the words"),
+    "page.pain-group": (
+        "{side}, baan {lane}, in {n} klantreizen",
+        "{side}, lane {lane}, in {n} journeys",
+    ),
     # --- klantreis portfolio ------------------------------------------------------------
     "portfolio.title": (
         "Portfolio van {n} klantreizen op {today}",

@@ -8,6 +8,8 @@ guide use them without importing an exporter.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -18,6 +20,7 @@ from klantreis.aggregate import format_number, point_label
 from klantreis.model import Duration, Journey, Language, Rating, Scale
 
 __all__ = [
+    "csp_hash",
     "duration_text",
     "emotion_scale",
     "escape",
@@ -67,6 +70,13 @@ def rating_text(scale: Scale | None, rating: Rating, language: Language | str) -
     shown = ", ".join(str(v) for v in votes)
     text = f"{number(mean, language)} {words.text('export.mean', language)} ({shown})"
     return text + (f" – {label}" if label else "")
+
+
+def csp_hash(text: str) -> str:
+    """The Content-Security-Policy source that allows the inline ``<style>`` or
+    ``<script>`` whose content is *text*: ``'sha256-...'``."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
 def strip_controls(text: str) -> str:

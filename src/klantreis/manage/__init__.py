@@ -4,11 +4,13 @@
   (files, or every committed revision of one file through git): the mean of each
   scale per phase per iteration, each step's trajectory, each improvement action's
   lifecycle and whether its effect lasted. :func:`render_history` writes it as text,
-  Markdown, JSON or tidy CSV.
+  Markdown, JSON, tidy CSV, an SVG chart (:func:`history_svg`) or a web page
+  (:func:`history_html`).
 - :func:`portfolio` (module ``overview``) looks at many journeys at once: the action
   board, pain points that recur across journeys, the lowest-rated moments of truth,
   actions done without lasting effect, the balance of themes and scopes, journeys not
-  measured again for too long. :func:`render_portfolio` writes it as text, Markdown, JSON or CSV.
+  measured again for too long. :func:`render_portfolio` writes it as text, Markdown, JSON,
+  CSV or a web page (:func:`portfolio_html`).
 
 This package sits at the edges: it uses the core (the model, :func:`klantreis.diff`,
 :mod:`klantreis.aggregate`) and no exporter. Its submodules load on first use.
@@ -21,12 +23,12 @@ from typing import TYPE_CHECKING
 from klantreis._lazy import lazy
 
 if TYPE_CHECKING:
+    from klantreis.manage.chart import history_svg, sparkline
     from klantreis.manage.git import GitError, GitRevision, revisions
     from klantreis.manage.history_render import (
         HISTORY_FORMAT_VERSION,
         history_to_data,
         render_history,
-        sparkline,
     )
     from klantreis.manage.iterations import (
         ActionLifecycle,
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
         portfolio,
         similar,
     )
+    from klantreis.manage.pages import history_html, portfolio_html
     from klantreis.manage.portfolio_render import (
         PORTFOLIO_FORMAT_VERSION,
         portfolio_to_data,
@@ -83,9 +86,12 @@ __all__ = [
     "StepTrajectory",
     "TidyError",
     "history",
+    "history_html",
+    "history_svg",
     "history_to_data",
     "journey_files",
     "portfolio",
+    "portfolio_html",
     "portfolio_to_data",
     "render_history",
     "render_portfolio",
@@ -97,6 +103,9 @@ __all__ = [
 ]
 
 _LAZY = {
+    "history_svg": ".chart",
+    "history_html": ".pages",
+    "portfolio_html": ".pages",
     "TABLES": ".tidy",
     "TidyError": ".tidy",
     "tidy_tables": ".tidy",
@@ -130,7 +139,7 @@ _LAZY = {
     "HISTORY_FORMAT_VERSION": ".history_render",
     "history_to_data": ".history_render",
     "render_history": ".history_render",
-    "sparkline": ".history_render",
+    "sparkline": ".chart",
 }
 
 

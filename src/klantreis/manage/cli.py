@@ -58,7 +58,7 @@ def history_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="read every committed revision of the one FILE (git log --follow)",
     )
-    _common(parser, ("text", "markdown", "json", "csv"))
+    _common(parser, ("text", "markdown", "json", "csv", "svg", "html"))
     parser.add_argument(
         "--rename-threshold",
         type=float,
@@ -121,7 +121,7 @@ def portfolio_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "folder", metavar="DIR", help="a folder: every .yaml, .yml and .json file under it"
     )
-    _common(parser, ("text", "markdown", "json", "csv"))
+    _common(parser, ("text", "markdown", "json", "csv", "html"))
     parser.add_argument(
         "--today",
         type=iso_date,

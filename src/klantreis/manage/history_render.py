@@ -37,6 +37,7 @@ from typing import Any, Literal
 
 from klantreis.aggregate import format_number
 from klantreis.compare.rendering import md, plain
+from klantreis.manage.chart import sparkline
 from klantreis.manage.iterations import (
     ActionLifecycle,
     History,
@@ -58,9 +59,8 @@ __all__ = [
 HISTORY_FORMAT_VERSION = 1
 """The version of the JSON document of a history, written as ``history_format_version``."""
 
-HistoryFormat = Literal["text", "markdown", "json", "csv"]
+HistoryFormat = Literal["text", "markdown", "json", "csv", "svg", "html"]
 
-_BARS = "▁▂▃▄▅▆▇█"
 _LIMIT = 48
 _LABEL_WIDTH = 60
 
@@ -68,7 +68,9 @@ _LABEL_WIDTH = 60
 def render_history(
     hist: History, format: HistoryFormat = "text", *, language: Language | str | None = None
 ) -> str:
-    """*hist* as ``text``, ``markdown``, ``json`` or ``csv`` (tidy).
+    """*hist* as ``text``, ``markdown``, ``json``, ``csv`` (tidy), ``svg`` (a line chart
+    per scale, :func:`klantreis.manage.chart.history_svg`) or ``html`` (one
+    self-contained page: the tables, the chart, the steps and the actions).
 
     The words are in *language*, else in the language of the last iteration.
     """
@@ -81,28 +83,15 @@ def render_history(
         return json.dumps(history_to_data(hist), indent=2, ensure_ascii=False) + "\n"
     if format == "csv":
         return _csv(hist)
-    raise ValueError(f"unknown format {format!r}; use text, markdown, json or csv")
+    if format == "svg":
+        from klantreis.manage.chart import history_svg
 
+        return history_svg(hist, lang)
+    if format == "html":
+        from klantreis.manage.pages import history_html
 
-def sparkline(series: Series) -> str:
-    """The values of *series* as bars from the scale's minimum to its maximum; ``·``
-    where nothing was rated.
-
-    >>> from klantreis.model import Direction
-    >>> s = Series(scale="emotion", name="Emotie", direction=Direction.HIGHER_IS_BETTER,
-    ...            minimum=1, maximum=5, values=(1.0, 3.0, None, 5.0), counts=(1, 1, 0, 1))
-    >>> sparkline(s)
-    '▁▅·█'
-    """
-    span = series.maximum - series.minimum
-    out = []
-    for value in series.values:
-        if value is None:
-            out.append("·")
-            continue
-        share = (value - series.minimum) / span if span > 0 else 1.0
-        out.append(_BARS[round(max(0.0, min(1.0, share)) * (len(_BARS) - 1))])
-    return "".join(out)
+        return history_html(hist, lang)
+    raise ValueError(f"unknown format {format!r}; use text, markdown, json, csv, svg or html")
 
 
 # --- shared ---------------------------------------------------------------------------

@@ -46,7 +46,7 @@ __all__ = [
 PORTFOLIO_FORMAT_VERSION = 1
 """The version of the JSON document of a portfolio, ``portfolio_format_version``."""
 
-PortfolioFormat = Literal["text", "markdown", "json", "csv"]
+PortfolioFormat = Literal["text", "markdown", "json", "csv", "html"]
 
 BOARD_COLUMNS = (
     "journey",
@@ -73,10 +73,11 @@ def render_portfolio(
     language: Language | str | None = None,
     moments: int = 5,
 ) -> str:
-    """*port* as ``text``, ``markdown``, ``json`` or ``csv`` (the action board).
+    """*port* as ``text``, ``markdown``, ``json``, ``csv`` (the action board) or ``html``
+    (one self-contained page, :func:`klantreis.manage.pages.portfolio_html`).
 
-    The words are in *language*, else in the language most of the journeys use; text
-    and Markdown show the *moments* lowest-rated moments of truth.
+    The words are in *language*, else in the language most of the journeys use; text,
+    Markdown and HTML show the *moments* lowest-rated moments of truth.
     """
     if language is not None:
         lang = Language(language)
@@ -91,7 +92,11 @@ def render_portfolio(
         return json.dumps(portfolio_to_data(port), indent=2, ensure_ascii=False) + "\n"
     if format == "csv":
         return _csv(port)
-    raise ValueError(f"unknown format {format!r}; use text, markdown, json or csv")
+    if format == "html":
+        from klantreis.manage.pages import portfolio_html
+
+        return portfolio_html(port, lang, moments=moments)
+    raise ValueError(f"unknown format {format!r}; use text, markdown, json, csv or html")
 
 
 def _day(day: dt.date | None, language: Language) -> str:

@@ -20,8 +20,6 @@ improvement actions, from :func:`klantreis.diff`.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import json
 import re
@@ -34,7 +32,7 @@ from attrs import frozen
 from klantreis import words
 from klantreis.aggregate import format_number, nearest_point, step_mean
 from klantreis.exporters.base import Exporter, localize, option
-from klantreis.exporters.common import duration_text, strip_controls
+from klantreis.exporters.common import csp_hash, duration_text, strip_controls
 from klantreis.hookspecs import hookimpl
 from klantreis.model import (
     ImprovementAction,
@@ -342,11 +340,6 @@ def _asset(name: str) -> str:
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
 
 
-def _sha256(text: str) -> str:
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
 def _json_for_script(data: Any) -> str:
     """JSON that cannot end its ``<script>`` element or open an HTML comment in it."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -362,7 +355,7 @@ def render_html(journey: Journey, options: HtmlOptions) -> str:
     data = _payload(journey, compare)
     css, script = _asset("map.css"), _asset("map.js")
     csp = (
-        f"default-src 'none'; style-src {_sha256(css)}; script-src {_sha256(script)}; "
+        f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(script)}; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
     title = strip_controls(options.title or journey.title).replace("\n", " ")
