@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import importlib
+import json
 import os
 import subprocess
 import sys
@@ -20,8 +21,10 @@ from hypothesis import given
 import klantreis
 from klantreis import ExportError, Journey, Phase, PluginError, Step, hookimpl, plugins
 from klantreis.cli import main
+from klantreis.errors import AmbiguousFormatError
 from klantreis.exporters import Exporter, make_options, option
 from klantreis.exporting import _private_copy
+from klantreis.testing.conformance import check_exporter
 from klantreis.testing.strategies import journeys
 
 JOURNEY = Journey(
@@ -437,3 +440,217 @@ def test_printing_plugin_through_the_api(loud_site, monkeypatch, capsys):
     assert "loud: rendering" in captured.err
     print("mine")  # the caller's own stdout is back
     assert capsys.readouterr().out == "mine\n"
+
+
+# --- a format name that two plugins register -----------------------------------------------
+
+ICS_ONE = """
+import klantreis
+from klantreis.exporters import Exporter
+
+@klantreis.hookimpl
+def klantreis_register_exporters(register):
+    register(Exporter(name="ics", description="iCalendar, the first", suffix=".ics",
+                      media_type="text/calendar", render=lambda j, o: "one\\n"))
+"""
+
+ICS_TWO = """
+import klantreis
+from klantreis.exporters import Exporter
+
+@klantreis.hookimpl
+def klantreis_register_exporters(register):
+    register(Exporter(name="ics", description="iCalendar, the second", suffix=".ics",
+                      media_type="text/calendar", render=lambda j, o: "two\\n"))
+    register(Exporter(name="markdown", description="a built-in's name", suffix=".md",
+                      media_type="text/markdown", render=lambda j, o: "not the built-in\\n"))
+"""
+
+
+@pytest.fixture
+def two_ics(tmp_path, monkeypatch):
+    root = tmp_path / "site"
+    root.mkdir()
+    fake_distribution(root, "klantreis-ics", "1.0", {"ics_one_mod": ICS_ONE}, "ics = ics_one_mod")
+    fake_distribution(root, "ics-too", "0.2", {"ics_two_mod": ICS_TWO}, "icstoo = ics_two_mod")
+    monkeypatch.syspath_prepend(str(root))
+    importlib.invalidate_caches()
+    monkeypatch.setenv(plugins.ENV_PLUGINS, "klantreis-ics,ics-too")
+    plugins.reset()
+    yield root
+    for name in ("ics_one_mod", "ics_two_mod"):
+        sys.modules.pop(name, None)
+
+
+CLASH = (
+    "the format 'ics' is registered by 2 plugins: ics-too 0.2 (icstoo), "
+    "klantreis-ics 1.0 (ics); say which with 'ics-too:ics' or 'klantreis-ics:ics'"
+)
+
+
+def test_a_clash_is_never_resolved_silently(two_ics):
+    with pytest.raises(AmbiguousFormatError) as info:
+        klantreis.export(JOURNEY, "ics")
+    assert str(info.value) == CLASH
+    assert info.value.choices == ("ics-too:ics", "klantreis-ics:ics")
+    assert isinstance(info.value, ExportError)
+    with pytest.raises(AmbiguousFormatError):
+        klantreis.get_exporter("ics")
+    assert "ics" not in klantreis.list_exporters()
+
+
+def test_a_qualified_name_picks_one(two_ics):
+    assert klantreis.export(JOURNEY, "klantreis-ics:ics") == "one\n"
+    assert klantreis.export(JOURNEY, "ics-too:ics") == "two\n"
+    assert klantreis.export(JOURNEY, "klantreis_ics:ics") == "one\n"  # as pip normalizes
+    assert klantreis.export(JOURNEY, "icstoo:ics") == "two\n"  # the entry point's name
+    assert klantreis.get_exporter("klantreis:markdown") is klantreis.get_exporter("markdown")
+    assert set(klantreis.list_exporters()) >= {"klantreis-ics:ics", "ics-too:ics"}
+    with pytest.raises(ExportError, match="unknown format 'nosuch:ics'"):
+        klantreis.get_exporter("nosuch:ics")
+
+
+def test_a_built_in_name_stays_the_built_ins(two_ics):
+    assert klantreis.export(JOURNEY, "markdown").startswith("# Intake")
+    registry = plugins.get_registry()
+    assert registry.exporters["markdown"].plugin.builtin
+    (refused,) = [b for b in registry.broken if b.stage == "duplicate"]
+    assert refused.plugin.distribution == "ics-too"
+    assert refused.reason == (
+        "exporter 'markdown' refused: the name is taken by klantreis.exporters.markdown (built in)"
+    )
+    with pytest.raises(ExportError, match="unknown format 'ics-too:markdown'"):
+        klantreis.get_exporter("ics-too:markdown")  # reported, never used
+
+
+def test_a_clash_on_the_command_line(two_ics, journey_file, capsys):
+    out = journey_file.with_suffix(".ics")
+    assert main(["export", str(journey_file), "--to", "ics", "-o", str(out)]) == 2
+    assert capsys.readouterr().err == f"klantreis: {CLASH}\n"
+    assert not out.exists()
+    assert main(["export", str(journey_file), "--to", "klantreis-ics:ics", "-o", "-"]) == 0
+    assert capsys.readouterr().out == "one\n"
+
+
+def test_formats_shows_the_clash(two_ics, capsys):
+    assert main(["formats"]) == 0
+    out = capsys.readouterr().out
+    assert "  ics: registered by 2 plugins; use ics-too:ics or klantreis-ics:ics\n" in out
+    assert "klantreis-ics:ics" in out.split("Name clashes")[0]
+    assert main(["formats", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["clashes"] == [{"name": "ics", "formats": ["ics-too:ics", "klantreis-ics:ics"]}]
+    ics = [f for f in data["formats"] if f["name"] == "ics"]
+    assert [(f["qualified_name"], f["clash"]) for f in ics] == [
+        ("ics-too:ics", True),
+        ("klantreis-ics:ics", True),
+    ]
+
+
+def test_the_conformance_kit_checks_the_one_it_is_told(two_ics):
+    with pytest.raises(AmbiguousFormatError):
+        check_exporter("ics", max_examples=1)
+    check_exporter("klantreis-ics:ics", max_examples=2, hostile=False)
+
+
+# --- pluggy as pluggy: ordering, wrappers, each plugin isolated ------------------------------
+
+
+def _ordered_plugin(name: str, order: list[str], **opts) -> object:
+    exporter = text_exporter(name, lambda j, o: name)
+
+    class Plugin:
+        @hookimpl(**opts)
+        def klantreis_register_exporters(self, register):
+            order.append(name)
+            register(exporter)
+
+    return Plugin()
+
+
+def test_tryfirst_and_trylast_hold():
+    order: list[str] = []
+    first = _ordered_plugin("first", order, tryfirst=True)
+    last = _ordered_plugin("last", order, trylast=True)
+    plain = _ordered_plugin("plain", order)
+    with (
+        plugins.plugin(last, name="last"),
+        plugins.plugin(first, name="first"),
+        plugins.plugin(plain, name="plain"),
+    ):
+        exporters = klantreis.list_exporters()
+        assert {"first", "last", "plain"} <= set(exporters)
+        assert order[0] == "first"
+        assert order[-1] == "last"
+        assert order.index("plain") < order.index("last")
+        registry = plugins.get_registry()
+        assert registry.exporters["first"].plugin.name == "first"
+        assert registry.exporters["last"].plugin.name == "last"
+
+
+def test_a_hook_wrapper_sees_the_call_and_may_register():
+    order: list[str] = []
+
+    class Watcher:
+        @hookimpl(wrapper=True)
+        def klantreis_register_exporters(self, register):
+            order.append("before")
+            register(text_exporter("watched", lambda j, o: "watched"))
+            result = yield
+            order.append(f"after: {len(order) - 1} called")
+            return result
+
+    class OldStyle:
+        @hookimpl(hookwrapper=True)
+        def klantreis_register_exporters(self, register):
+            order.append("old-before")
+            yield
+            order.append("old-after")
+
+    plain = _ordered_plugin("plain", order)
+    with (
+        plugins.plugin(plain, name="plain"),
+        plugins.plugin(Watcher(), name="watcher"),
+        plugins.plugin(OldStyle(), name="old-style"),
+    ):
+        registry = plugins.get_registry()
+        assert registry.broken == ()
+        assert registry.exporters["watched"].plugin.name == "watcher"
+        assert registry.exporters["plain"].plugin.name == "plain"
+        assert order[0:2] == ["old-before", "before"]
+        assert order[-2:] == [f"after: {len(order) - 3} called", "old-after"]
+        assert "plain" in order
+
+
+def test_a_failing_wrapper_is_left_out_and_the_rest_work():
+    class Failing:
+        @hookimpl(wrapper=True)
+        def klantreis_register_exporters(self, register):
+            raise RuntimeError("wrapped badly")
+            yield  # a generator, as a wrapper is
+
+    order: list[str] = []
+    with (
+        plugins.plugin(_ordered_plugin("plain", order), name="plain"),
+        plugins.plugin(Failing(), name="failing"),
+    ):
+        assert klantreis.export(JOURNEY, "plain") == "plain"
+        (broken,) = plugins.get_registry().broken
+        assert broken.plugin.name == "failing"
+        assert broken.reason == (
+            "klantreis_register_exporters (a hook wrapper) raised RuntimeError: wrapped badly"
+        )
+
+
+def test_a_plugin_that_exits_while_registering_is_broken_not_fatal():
+    class Exiting:
+        @hookimpl(tryfirst=True)
+        def klantreis_register_exporters(self, register):
+            register(text_exporter("early", lambda j, o: "early"))
+            sys.exit(3)
+
+    with plugins.plugin(Exiting(), name="exiting"):
+        assert "early" not in klantreis.list_exporters()  # nothing from a failed hook
+        assert "markdown" in klantreis.list_exporters()  # the others were still called
+        (broken,) = plugins.get_registry().broken
+        assert broken.reason == "klantreis_register_exporters raised SystemExit: 3"

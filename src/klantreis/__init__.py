@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from klantreis.compare.model import Change, FieldChange, JourneyDiff, RatingChange
     from klantreis.compare.report import ActionEffect, EffectReport, effect
     from klantreis.errors import (
+        AmbiguousFormatError,
         ExportError,
         ExportWarning,
         KlantreisError,
@@ -77,6 +78,7 @@ __all__ = [
     "FORMAT_VERSION",
     "ActionEffect",
     "Actor",
+    "AmbiguousFormatError",
     "Change",
     "Channel",
     "DiffError",
@@ -156,6 +158,7 @@ __all__ = [
 ]
 
 _LAZY = {
+    "AmbiguousFormatError": "klantreis.errors",
     "ExportError": "klantreis.errors",
     "ExportWarning": "klantreis.errors",
     "KlantreisError": "klantreis.errors",

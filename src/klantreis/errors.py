@@ -16,6 +16,7 @@ from attrs import evolve, field, frozen
 from klantreis.words import Message, language_code, text
 
 __all__ = [
+    "AmbiguousFormatError",
     "ExportError",
     "ExportWarning",
     "KlantreisError",
@@ -243,6 +244,17 @@ class ValidationError(KlantreisError):
 
 class ExportError(KlantreisError):
     """An exporter could not produce its output, or the output could not be written."""
+
+
+class AmbiguousFormatError(ExportError):
+    """A format name that two or more plugins register, asked for without saying which.
+
+    *choices* are the qualified names (``DISTRIBUTION:NAME``) that pick one.
+    """
+
+    def __init__(self, message: str, choices: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.choices: tuple[str, ...] = tuple(choices)
 
 
 class ExportWarning(UserWarning):

@@ -20,7 +20,7 @@ from typing import IO, Any
 import attrs
 
 from klantreis._files import atomic_write
-from klantreis.errors import ExportError, KlantreisError, PluginError
+from klantreis.errors import AmbiguousFormatError, ExportError, KlantreisError, PluginError
 from klantreis.exporters.base import Exporter, encode, localize, make_options
 from klantreis.model import Journey, Language
 from klantreis.plugins import Registered, get_registry, stdout_to_stderr
@@ -35,7 +35,9 @@ def list_exporters() -> dict[str, Exporter]:
     """Every working exporter, by name (built-in and from plugins), sorted by name.
 
     The first call loads the plugins; broken ones are left out (see
-    :func:`klantreis.plugins.get_registry` for them and their errors).
+    :func:`klantreis.plugins.get_registry` for them and their errors). A name that
+    two plugins register is listed once per plugin, by its qualified name
+    (``klantreis-ics:ics``), never by the ambiguous name alone.
     """
     registry = get_registry()
     return {name: registry.exporters[name].exporter for name in sorted(registry.exporters)}
@@ -44,19 +46,37 @@ def list_exporters() -> dict[str, Exporter]:
 def get_exporter(name: str) -> Exporter:
     """The exporter called *name* (or, failing that, the only one with suffix ``.name``).
 
-    Raises :class:`klantreis.ExportError` naming the close matches when there is none.
+    *name* may be qualified by the distribution (or plugin) that provides it:
+    ``klantreis-ics:ics``. A name that two or more plugins register is never
+    resolved silently: it raises :class:`klantreis.errors.AmbiguousFormatError`
+    naming each plugin and its qualified name. A built-in format's name stays the
+    built-in's. Raises :class:`klantreis.ExportError` naming the close matches when
+    there is no such format.
     """
+    registry = get_registry()
+    if name in registry.exporters:
+        return registry.exporters[name].exporter
+    claimants = registry.clashes.get(name)
+    if claimants:
+        choices = [e.qualified_name for e in claimants]
+        who = ", ".join(f"{e.plugin.describe()} ({e.plugin.name})" for e in claimants)
+        raise AmbiguousFormatError(
+            f"the format {name!r} is registered by {len(claimants)} plugins: {who}; "
+            f"say which with {' or '.join(repr(c) for c in choices)}",
+            choices,
+        )
+    qualified = registry.qualified(name)
+    if qualified is not None:
+        return qualified.exporter
     found = list_exporters()
-    if name in found:
-        return found[name]
     by_suffix = [e for e in found.values() if e.suffix.lower() == "." + name.lower()]
     if len(by_suffix) == 1:
         return by_suffix[0]
     close = [e.name for e in by_suffix] or difflib.get_close_matches(
-        name, list(found), n=3, cutoff=0.5
+        name, [*found, *registry.clashes], n=3, cutoff=0.5
     )
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    broken = [b for b in get_registry().broken if name in b.plugin.name]
+    broken = [b for b in registry.broken if name in b.plugin.name]
     extra = (
         f" (the plugin {broken[0].plugin.name!r} is broken: {broken[0].reason})" if broken else ""
     )

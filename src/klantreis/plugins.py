@@ -17,18 +17,31 @@ raises inside a hook or returns the wrong thing is kept as a :class:`Broken`
 record with its name, distribution, version and the reason, and every other plugin
 keeps working. ``KLANTREIS_STRICT_PLUGINS=1`` (or ``strict=True``) turns any broken
 plugin into a :class:`klantreis.PluginError` instead.
+
+Hooks are called through pluggy (``pm.hook.NAME(...)``), so ``tryfirst``,
+``trylast`` and hook wrappers work as pluggy documents them. Each plugin is
+registered behind a guard that runs its hook functions one by one: an exception
+or a wrong return value marks that plugin broken and the call goes on with the
+next. Two plugins that register an exporter of the same name both stay usable by
+their qualified name ``DISTRIBUTION:NAME``; the plain name is refused as ambiguous
+(a built-in's name stays the built-in's).
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import difflib
+import functools
 import importlib
+import inspect
 import io
 import os
+import re
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+import types
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import pluggy
@@ -122,18 +135,50 @@ class Registered:
     exporter: Exporter
     plugin: PluginInfo
 
+    @property
+    def qualified_name(self) -> str:
+        """``DISTRIBUTION:NAME`` (``klantreis-ics:ics``), which picks this exporter
+        even when another plugin registers the same name; the plugin's own name
+        stands for the distribution of a plugin registered in-process."""
+        return f"{self.plugin.distribution or self.plugin.name}:{self.exporter.name}"
+
 
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(items)
 
 
+def _normalize(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
 @frozen
 class Registry:
-    """What the plugins contributed: working exporters by name, broken plugins, plugins."""
+    """What the plugins contributed: working exporters, broken plugins, plugins.
+
+    *exporters* holds every working exporter by the name a user types: its own name,
+    or, for a name that two or more plugins register (a clash), each one's
+    :attr:`Registered.qualified_name`. *clashes* lists those names with every
+    exporter that claims them.
+    """
 
     exporters: Mapping[str, Registered]
     broken: tuple[Broken, ...] = field(converter=_tuple)
     plugins: tuple[PluginInfo, ...] = field(converter=_tuple)
+    clashes: Mapping[str, tuple[Registered, ...]] = field(factory=dict)
+
+    def qualified(self, name: str) -> Registered | None:
+        """The exporter called ``DISTRIBUTION:NAME`` (or ``PLUGIN:NAME``), if any."""
+        owner, sep, plain = name.rpartition(":")
+        if not sep:
+            return None
+        wanted = _normalize(owner)
+        for entry in self.exporters.values():
+            if entry.exporter.name != plain:
+                continue
+            names = (entry.plugin.distribution, entry.plugin.name)
+            if any(n and _normalize(n) == wanted for n in names):
+                return entry
+        return None
 
 
 def _truthy(name: str) -> bool:
@@ -145,6 +190,113 @@ def _error_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
 
 
+_CURRENT: contextvars.ContextVar[PluginInfo | None] = contextvars.ContextVar(
+    "klantreis_current_plugin", default=None
+)
+"""The plugin whose hook function is running (set by its guard)."""
+
+_RETURNS_NOTHING = frozenset({"klantreis_register_exporters"})
+"""Hooks whose implementations must return ``None``."""
+
+
+class _Call:
+    """What one call of a hook collected: exporters by plugin, and who failed."""
+
+    def __init__(self) -> None:
+        self.exporters: dict[str, tuple[PluginInfo, list[Exporter]]] = {}
+        self.failed: dict[str, Broken] = {}
+
+    def fail(self, info: PluginInfo, reason: str) -> None:
+        self.failed.setdefault(info.name, Broken(info, reason, "hook"))
+
+
+def _guard(
+    host: _Host, info: PluginInfo, hook: str, function: Callable[..., Any]
+) -> Callable[..., Any]:
+    """*function* run so that its failure is its plugin's alone.
+
+    pluggy stops a hook call at the first exception; behind the guard, an exception
+    (``KeyboardInterrupt`` aside) or a wrong return value marks the plugin broken
+    for the call that is collecting (:class:`_Call`), and the call goes on.
+    """
+
+    @functools.wraps(function)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        call = host.call
+        token = _CURRENT.set(info)
+        try:
+            with stdout_to_stderr():
+                result = function(*args, **kwargs)
+        except (Exception, SystemExit) as exc:
+            if call is None:
+                raise PluginError(f"{info.name}: {hook} raised {_error_text(exc)}") from exc
+            call.fail(info, f"{hook} raised {_error_text(exc)}")
+            return None
+        finally:
+            _CURRENT.reset(token)
+        if result is not None and hook in _RETURNS_NOTHING:
+            reason = (
+                f"{hook} returned {type(result).__name__}; it should call register() "
+                "and return None"
+            )
+            if call is None:
+                raise PluginError(f"{info.name}: {reason}")
+            call.fail(info, reason)
+            return None
+        return result
+
+    return guarded
+
+
+class _Guarded:
+    """A plugin as the manager holds it: the plugin's hook functions, each guarded.
+
+    Hook wrappers (``wrapper=True`` or ``hookwrapper=True``) are kept as they are:
+    they wrap the others, and an exception from one ends the call (the host then
+    calls the hook again without that plugin).
+    """
+
+    def __init__(self, host: _Host, obj: object, info: PluginInfo) -> None:
+        self.plugin = obj
+        self.info = info
+        self.own_wrapper_code: list[types.CodeType] = []
+        marker = f"{hookspecs.PROJECT_NAME}_impl"
+        for attr in dir(obj):
+            # Looked at statically first, as pluggy does: no property of the plugin runs.
+            static = inspect.getattr_static(obj, attr, None)
+            static = getattr(static, "__func__", static)  # staticmethod, classmethod
+            if not callable(static) or not isinstance(getattr(static, marker, None), dict):
+                continue
+            function = getattr(obj, attr)
+            opts = getattr(function, marker)
+            if opts.get("wrapper") or opts.get("hookwrapper"):
+                code = getattr(getattr(function, "__func__", function), "__code__", None)
+                if code is not None:
+                    self.own_wrapper_code.append(code)
+                setattr(self, attr, function)
+                continue
+            guarded = _guard(host, info, opts.get("specname") or attr, function)
+            setattr(guarded, marker, dict(opts))
+            setattr(self, attr, guarded)
+
+    def __repr__(self) -> str:
+        return f"<plugin {self.info.name}: {self.plugin!r}>"
+
+
+def _caller() -> PluginInfo | None:
+    """The plugin whose hook is calling: its guard's, or a hook wrapper on the stack."""
+    info = _CURRENT.get()
+    if info is not None:
+        return info
+    frame: types.FrameType | None = sys._getframe(2)
+    while frame is not None:
+        found = _HOST.wrapper_code.get(frame.f_code)
+        if found is not None:
+            return found
+        frame = frame.f_back
+    return None
+
+
 class _Host:
     """The one plugin manager of the process, loaded lazily and thread-safely."""
 
@@ -154,6 +306,8 @@ class _Host:
         self.infos: dict[str, PluginInfo] = {}
         self.load_failures: list[Broken] = []
         self.registry: Registry | None = None
+        self.call: _Call | None = None
+        self.wrapper_code: dict[types.CodeType, PluginInfo] = {}
 
     def manager(self) -> pluggy.PluginManager:
         with self.lock:
@@ -167,22 +321,26 @@ class _Host:
             return self.pm
 
     def _add(self, pm: pluggy.PluginManager, obj: object, info: PluginInfo) -> Broken | None:
-        """Register *obj*; on failure return why, leaving the manager as it was."""
+        """Register *obj*, guarded; on failure return why, leaving the manager as it was."""
+        if any(isinstance(p, _Guarded) and p.plugin is obj for p in pm.get_plugins()):
+            return Broken(info, "cannot be registered: it is registered already", "register")
         try:
-            pm.register(obj, name=info.name)
+            guarded = _Guarded(self, obj, info)
+            pm.register(guarded, name=info.name)
         except Exception as exc:
             return Broken(info, f"cannot be registered: {_error_text(exc)}", "register")
         unknown = [
-            caller.name for caller in pm.get_hookcallers(obj) or [] if caller.name not in _HOOKS
+            caller.name for caller in pm.get_hookcallers(guarded) or [] if caller.name not in _HOOKS
         ]
         if unknown:
-            pm.unregister(obj)
+            pm.unregister(guarded)
             hints = []
             for name in unknown:
                 close = difflib.get_close_matches(name, _HOOKS, n=1)
                 hints.append(f"{name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
             return Broken(info, f"implements unknown hook {', '.join(hints)}", "register")
         self.infos[info.name] = info
+        self.wrapper_code.update(dict.fromkeys(guarded.own_wrapper_code, info))
         return None
 
     def _load_builtins(self, pm: pluggy.PluginManager) -> None:
@@ -239,57 +397,114 @@ class _Host:
             pm = self.manager()
             if self.registry is not None:
                 return self.registry
-            exporters: dict[str, Registered] = {}
-            broken = list(self.load_failures)
-            caller = pm.hook.klantreis_register_exporters
-            for impl in caller.get_hookimpls():
-                info = self.infos.get(impl.plugin_name) or PluginInfo(impl.plugin_name)
-                collected: list[Exporter] = []
+            call, broken = self._call_register_exporters(pm)
+            broken = [*self.load_failures, *broken]
+            exporters, clashes = self._resolve(call, broken)
+            plugins = [self.infos[p] for p in self.infos if pm.has_plugin(p)]
+            self.registry = Registry(exporters, broken, plugins, clashes)
+            return self.registry
 
-                def register(exporter: Exporter, _into: list[Exporter] = collected) -> None:
-                    if not isinstance(exporter, Exporter):
-                        raise PluginError(
-                            "register() takes a klantreis.exporters.Exporter, "
-                            f"not {type(exporter).__name__}"
-                        )
-                    _into.append(exporter)
+    def _call_register_exporters(self, pm: pluggy.PluginManager) -> tuple[_Call, list[Broken]]:
+        """Call the hook through pluggy; a hook wrapper that raises is left out, and
+        the hook called again without it."""
 
-                try:
-                    with stdout_to_stderr():
-                        result = impl.function(**dict.fromkeys(impl.argnames, register))
-                except Exception as exc:
-                    broken.append(
-                        Broken(
-                            info, f"klantreis_register_exporters raised {_error_text(exc)}", "hook"
-                        )
+        def register(exporter: Exporter) -> None:
+            if not isinstance(exporter, Exporter):
+                raise PluginError(
+                    "register() takes a klantreis.exporters.Exporter, "
+                    f"not {type(exporter).__name__}"
+                )
+            info = _caller() or PluginInfo("(unknown plugin)")
+            call = self.call
+            if call is not None:
+                call.exporters.setdefault(info.name, (info, []))[1].append(exporter)
+
+        left_out: list[object] = []
+        broken: list[Broken] = []
+        while True:
+            call = self.call = _Call()
+            hook = pm.subset_hook_caller("klantreis_register_exporters", left_out)
+            try:
+                with stdout_to_stderr():
+                    hook(register=register)
+            except (Exception, SystemExit) as exc:
+                culprits = [c for c in self._wrappers_in(exc, pm) if c[0] not in left_out]
+                if not culprits:
+                    raise PluginError(
+                        f"klantreis_register_exporters failed: {_error_text(exc)}"
+                    ) from exc
+                for plugin, info in culprits:
+                    left_out.append(plugin)
+                    reason = (
+                        f"klantreis_register_exporters (a hook wrapper) raised {_error_text(exc)}"
                     )
-                    continue
-                if result is not None:
+                    broken.append(Broken(info, reason, "hook"))
+                continue
+            finally:
+                self.call = None
+            broken.extend(call.failed.values())
+            return call, broken
+
+    def _wrappers_in(
+        self, exc: BaseException, pm: pluggy.PluginManager
+    ) -> list[tuple[object, PluginInfo]]:
+        """The plugins whose hook wrapper is in the traceback of *exc*."""
+        codes: set[types.CodeType] = set()
+        tb = exc.__traceback__
+        while tb is not None:
+            codes.add(tb.tb_frame.f_code)
+            tb = tb.tb_next
+        found: list[tuple[object, PluginInfo]] = []
+        for plugin in pm.get_plugins():
+            if isinstance(plugin, _Guarded):
+                mine = {c for c, i in self.wrapper_code.items() if i is plugin.info}
+                if mine & codes:
+                    found.append((plugin, plugin.info))
+        return found
+
+    def _resolve(
+        self, call: _Call, broken: list[Broken]
+    ) -> tuple[dict[str, Registered], dict[str, tuple[Registered, ...]]]:
+        """Exporters by the name users type; a name two plugins claim is a clash."""
+        claims: dict[str, list[Registered]] = {}
+        for name, (info, collected) in sorted(call.exporters.items()):
+            if name in call.failed:
+                continue
+            for exporter in collected:
+                taken = claims.setdefault(exporter.name, [])
+                if any(e.plugin.name == info.name for e in taken):
                     broken.append(
                         Broken(
                             info,
-                            "klantreis_register_exporters returned "
-                            f"{type(result).__name__}; it should call register() and return None",
-                            "hook",
+                            f"exporter {exporter.name!r} refused: the plugin registers it twice",
+                            "duplicate",
                         )
                     )
                     continue
-                for exporter in collected:
-                    taken = exporters.get(exporter.name)
-                    if taken is not None:
+                taken.append(Registered(exporter, info))
+        exporters: dict[str, Registered] = {}
+        clashes: dict[str, tuple[Registered, ...]] = {}
+        for name, entries in claims.items():
+            builtin = next((e for e in entries if e.plugin.builtin), None)
+            if builtin is not None:
+                exporters[name] = builtin
+                for other in entries:
+                    if other is not builtin:
                         broken.append(
                             Broken(
-                                info,
-                                f"exporter {exporter.name!r} refused: the name is taken by "
-                                f"{taken.plugin.name} ({taken.plugin.describe()})",
+                                other.plugin,
+                                f"exporter {name!r} refused: the name is taken by "
+                                f"{builtin.plugin.name} ({builtin.plugin.describe()})",
                                 "duplicate",
                             )
                         )
-                        continue
-                    exporters[exporter.name] = Registered(exporter, info)
-            plugins = [self.infos[p] for p in self.infos if pm.has_plugin(p)]
-            self.registry = Registry(exporters, broken, plugins)
-            return self.registry
+            elif len(entries) == 1:
+                exporters[name] = entries[0]
+            else:
+                clashes[name] = tuple(sorted(entries, key=lambda e: e.qualified_name))
+                for entry in clashes[name]:
+                    exporters[entry.qualified_name] = entry
+        return exporters, clashes
 
 
 _HOST = _Host()
@@ -367,11 +582,20 @@ def unregister_plugin(name_or_obj: str | object) -> None:
             if obj is None:
                 raise PluginError(f"no plugin called {name_or_obj!r} is registered")
         else:
-            obj = name_or_obj
+            obj = next(
+                (
+                    p
+                    for p in pm.get_plugins()
+                    if isinstance(p, _Guarded) and p.plugin is name_or_obj
+                ),
+                name_or_obj,
+            )
         name = pm.get_name(obj)
         pm.unregister(obj)
         if name is not None:
-            _HOST.infos.pop(name, None)
+            info = _HOST.infos.pop(name, None)
+            for code in [c for c, i in _HOST.wrapper_code.items() if i is info]:
+                del _HOST.wrapper_code[code]
         _HOST.registry = None
 
 
@@ -397,3 +621,4 @@ def reset() -> None:
         _HOST.infos = {}
         _HOST.load_failures = []
         _HOST.registry = None
+        _HOST.wrapper_code = {}

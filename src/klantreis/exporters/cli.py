@@ -38,12 +38,15 @@ def run_formats(args: argparse.Namespace) -> int:
     from klantreis.plugins import get_registry
 
     registry = get_registry(strict=False)
-    entries = [registry.exporters[name] for name in sorted(registry.exporters)]
+    names = sorted(registry.exporters)
+    entries = [registry.exporters[name] for name in names]
     if args.json:
         data = {
             "formats": [
                 {
                     "name": e.exporter.name,
+                    "qualified_name": e.qualified_name,
+                    "clash": e.exporter.name in registry.clashes,
                     "description": e.exporter.description,
                     "suffix": e.exporter.suffix,
                     "media_type": e.exporter.media_type,
@@ -68,12 +71,16 @@ def run_formats(args: argparse.Namespace) -> int:
                 }
                 for b in registry.broken
             ],
+            "clashes": [
+                {"name": name, "formats": [e.qualified_name for e in claimants]}
+                for name, claimants in sorted(registry.clashes.items())
+            ],
         }
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         rows = [
-            (e.exporter.name, e.exporter.suffix, e.exporter.output_kind, e.plugin.describe())
-            for e in entries
+            (name, e.exporter.suffix, e.exporter.output_kind, e.plugin.describe())
+            for name, e in zip(names, entries, strict=True)
         ]
         widths = [max((len(r[i]) for r in rows), default=0) for i in range(4)]
         print("Formats:")
@@ -83,6 +90,11 @@ def run_formats(args: argparse.Namespace) -> int:
             if args.verbose:
                 for name, default, help_text in entry.exporter.option_help():
                     print(f"      --option {name}=... (default {default}) {help_text}")
+        if registry.clashes:
+            print("\nName clashes (ask for one of these by its qualified name):")
+            for name, claimants in sorted(registry.clashes.items()):
+                which = " or ".join(e.qualified_name for e in claimants)
+                print(f"  {name}: registered by {len(claimants)} plugins; use {which}")
         if registry.broken:
             print("\nBroken plugins (the formats above still work):")
             for broken in registry.broken:
