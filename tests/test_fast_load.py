@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 import klantreis
@@ -15,6 +15,7 @@ from klantreis import LoadError, ValidationError
 from klantreis.serialize import DEFAULT_LIMITS, Limits, read_document
 from klantreis.serialize.parsing import parse_json_fast
 from klantreis.serialize.structuring import structure_fast
+from klantreis.testing.strategies import hostile_texts, ids, texts, wrong_values
 
 pytest.importorskip("orjson")  # the fast way needs it; without it the careful way reads all
 
@@ -152,3 +153,85 @@ def test_an_invalid_journey_reports_its_warnings_too():
     line = next(i for i, s in enumerate(text.splitlines(), 1) if '"nowhere"' in s)
     assert report.errors[0].line == line  # located, as before
     assert "no-persona" in [p.code for p in report.warnings]
+
+
+def test_the_fast_step_reader_knows_every_field_of_a_step():
+    # A field added to Step must be read by the fast step function too (or it is not used).
+    import attrs
+
+    from klantreis.serialize.converter import STEP_FIELDS
+    from klantreis.serialize.structuring import _fast_converter
+
+    assert tuple(a.name for a in attrs.fields(klantreis.Step)) == STEP_FIELDS
+    hook = _fast_converter.get_structure_hook(klantreis.Step)
+    assert hook.__name__ == "structure_step"
+
+
+def _maybe(values):
+    return st.one_of(st.just(_ABSENT), values)
+
+
+_ABSENT = object()
+_IDS = st.one_of(ids(), st.sampled_from(["clie\u0301nt", "ë", "a b"]))  # NFC or not
+_STEP_VALUES = {
+    "title": st.one_of(texts(), hostile_texts()),
+    "id": _maybe(_IDS),
+    "phase": st.sampled_from(["p", "p\u0301"]),  # written in NFD: the same id
+    "lane": st.just("l"),
+    "description": _maybe(st.none() | texts()),
+    "actor": _maybe(st.none() | _IDS),
+    "channels": _maybe(st.lists(st.sampled_from(["phone", "telefoon", "website"]))),
+    "duration": _maybe(st.sampled_from([None, "2 weeks", "4-6 weken", "1.5 uur"])),
+    "ratings": _maybe(
+        st.dictionaries(
+            _IDS, st.integers(-2, 6) | st.lists(st.integers(-2, 6), min_size=1), max_size=3
+        )
+    ),
+    "pain_points": _maybe(
+        st.fixed_dictionaries({}, optional={"client": st.just(["a"]), "tags": st.just(["t"])})
+    ),
+    "moment_of_truth": _maybe(st.booleans()),
+    "quality": _maybe(
+        st.fixed_dictionaries({}, optional={"skills": st.sampled_from(["good", "insufficient"])})
+    ),
+    "boundaries": _maybe(st.lists(st.sampled_from(["a", {"text": "b", "reason": "c"}]))),
+    "notes": _maybe(st.lists(st.sampled_from([{"question": "?"}, {"addition": "+"}]))),
+}
+_TRICKY = st.sampled_from(
+    [
+        *("x\ud800", "", " a", "6-4 weeks", "x", "-1 dag", "telefon", [True], [], [None]),
+        *({"a": []}, {"a": True}, {"a": None}, {"a": [1, False]}, {"x\udfff": 1}),
+        *([{"addition": "+", "x": 1}], [{}], [{"text": 1}], {"x": 1}, {"client": "a"}),
+        *("phone", {"phone": 1}, ["phone", "phone"], ("phone",)),
+    ]
+)
+
+
+@given(
+    st.fixed_dictionaries(_STEP_VALUES),
+    st.one_of(st.none(), st.sampled_from([*_STEP_VALUES, "unknown"])),
+    st.one_of(st.none(), wrong_values(), _TRICKY),
+)
+def test_the_fast_step_reader_accepts_what_the_careful_one_accepts(values, wrong, value):
+    from klantreis.serialize.structuring import structure
+
+    if wrong is not None:
+        values[wrong] = value  # one field (or an unknown key) set to anything at all
+    step = {k: v for k, v in values.items() if v is not _ABSENT}
+    data = {
+        "title": "Reis",
+        "phases": [{"name": "P", "id": "p"}],
+        "lanes": [{"name": "L", "id": "l"}],
+        "steps": [step],
+    }
+    fast = structure_fast(_copy(data))
+    careful, found = structure(_copy(data))
+    event("read" if fast is not None else "refused")
+    assert fast == careful  # both None, or the same journey
+    assert (careful is None) == bool(found)
+
+
+def _copy(data):
+    import copy
+
+    return copy.deepcopy(data)
