@@ -49,3 +49,29 @@ def test_json_text_is_the_standard_librarys_byte_for_byte(journey):
 def test_json_text_falls_back_for_what_orjson_refuses():
     data = {"big": 10**19 + 1, "nested": {"empty": [], "none": {}}, "text": "é\u2028\x1f"}
     assert json_text(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _cattrs_writer(language):
+    """What to_data writes, as cattrs' own generated functions write it (the reference)."""
+    import attrs
+    from cattrs.gen import make_dict_unstructure_fn, override
+
+    from klantreis.model import Duration
+    from klantreis.serialize import make_converter
+
+    conv = make_converter()
+    conv.register_unstructure_hook(Duration, lambda d: d.text(language))
+
+    def factory(cl):
+        ids = {"id": override(omit_if_default=False)} if hasattr(attrs.fields(cl), "id") else {}
+        return make_dict_unstructure_fn(cl, conv, _cattrs_omit_if_default=True, **ids)
+
+    conv.register_unstructure_hook_factory(attrs.has, factory)
+    return conv
+
+
+@given(journey=journeys(text=hostile_texts()))
+def test_to_data_writes_what_cattrs_generated_functions_write(journey):
+    expected = {"format_version": 1, **_cattrs_writer(journey.language).unstructure(journey)}
+    assert klantreis.to_data(journey) == expected
+    assert json_text(klantreis.to_data(journey)) == json_text(expected)  # order too

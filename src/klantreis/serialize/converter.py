@@ -13,6 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import functools
+import itertools
+import linecache
 import math
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -21,6 +24,7 @@ from typing import Any, TypeVar, get_args
 import attrs
 from cattrs import Converter
 from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from klantreis import model
@@ -29,6 +33,7 @@ from klantreis.errors import PathPart
 from klantreis.model import (
     Channel,
     Duration,
+    Language,
     Note,
     NoteKind,
     PainPoints,
@@ -45,6 +50,7 @@ __all__ = [
     "Invalid",
     "ManyInvalid",
     "describe",
+    "duration_text",
     "expect",
     "make_converter",
     "parse_duration",
@@ -335,6 +341,19 @@ _ENUMS = tuple(
 )
 
 
+def duration_text(language: Language) -> Callable[[Duration], str]:
+    """The unstructure hook that writes a :class:`Duration` in *language* (``2-4 weken``).
+
+    The texts are remembered: a journey repeats a few dozen durations thousands of times.
+    """
+    if language is Language.EN:
+        return _ENGLISH_DURATION
+    return functools.lru_cache(maxsize=1024)(lambda duration: duration.text(language))
+
+
+_ENGLISH_DURATION: Callable[[Duration], str] = functools.lru_cache(maxsize=1024)(Duration.text)
+
+
 def unstructure_enum(member: enum.Enum) -> Any:
     """An enumeration member as written to files: its value."""
     return member._value_  # not .value, a descriptor: this runs for every channel and unit
@@ -365,7 +384,7 @@ def make_converter(*, detailed_validation: bool = True) -> Converter:
         conv.register_structure_hook(enum_class, structure_enum)
         conv.register_unstructure_hook(enum_class, unstructure_enum)
     conv.register_structure_hook(Duration, _duration)
-    conv.register_unstructure_hook(Duration, str)
+    conv.register_unstructure_hook(Duration, duration_text(Language.EN))
     conv.register_structure_hook(Note, _note)
     conv.register_unstructure_hook(Note, _note_out)
 
@@ -414,7 +433,11 @@ def make_converter(*, detailed_validation: bool = True) -> Converter:
 
     def sequence_out(t: Any) -> Callable[[Any], list[Any]]:
         item_hook = conv.get_unstructure_hook(get_args(t)[0])
-        return lambda items: [item_hook(item) for item in items]
+
+        def unstructure_items(items: tuple[Any, ...]) -> list[Any]:
+            return [item_hook(item) for item in items]
+
+        return unstructure_items
 
     conv.register_unstructure_hook_factory(is_tuple_of, sequence_out)
     # Registered after the generic tuple hooks, so that they win for ratings.
@@ -594,44 +617,81 @@ def _trusted_rating(scale: str, votes: Any) -> Rating:
     return rating
 
 
-_ALWAYS, _UNLESS_DEFAULT, _UNLESS_DERIVED = 0, 1, 2
-
-
 def _unstructure_fn(cl: type, conv: Converter) -> Callable[[Any], dict[str, Any]]:
     """The plain data of a *cl*: fields in order, defaults left out, ids always written.
 
-    What cattrs' ``make_dict_unstructure_fn`` with ``omit_if_default`` writes, with each
-    field's hook looked up once and a default made by a factory (``PainPoints()``) made
-    once, not for every step it is compared with: the model's values are immutable.
+    What cattrs' ``make_dict_unstructure_fn`` with ``omit_if_default`` writes, as one
+    straight-line function generated for the class (as cattrs generates its own): each
+    field's hook looked up once, text, numbers and enums written inline, a tuple's item
+    hook bound once, and a default made by a factory (``PainPoints()``) made once, not
+    for every step it is compared with: the model's values are immutable.
     """
     attrs.resolve_types(cl)
-    plan: list[tuple[str, int, Any, Callable[[Any], Any]]] = []
+    names: dict[str, Any] = {}
+    lines = [f"def unstructure_{cl.__name__}(value):", "    out = {}"]
     for a in attrs.fields(cl):
         default = a.default
+        expression = _value_expression(a.type, "v", f"h_{a.name}", conv, names)
         if a.name == "id" or default is attrs.NOTHING:
-            mode = _ALWAYS
-        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # attrs' stub
+            lines += [f"    v = value.{a.name}", f"    out[{a.name!r}] = {expression}"]
+            continue
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # attrs' stub
             if default.takes_self:
-                mode, default = _UNLESS_DERIVED, default.factory
+                names[f"d_{a.name}"] = default.factory
+                test = f"not v == d_{a.name}(value)"  # __eq__, without attrs' __ne__
             else:
-                mode, default = _UNLESS_DEFAULT, default.factory()
+                names[f"d_{a.name}"] = default.factory()
+                test = f"not v == d_{a.name}"
+        elif default is None:
+            test = "v is not None"
+            if is_optional(t := a.type) and len(non_none(t)) == 1:  # no None to write
+                expression = _value_expression(non_none(t)[0], "v", f"h_{a.name}", conv, names)
+        elif default == () and is_tuple_of(a.type):
+            test = "v"  # a tuple field holds a tuple (its converter makes one)
+        elif isinstance(default, enum.Enum):
+            names[f"d_{a.name}"] = default
+            test = f"v is not d_{a.name}"  # its validator allows members only
         else:
-            mode = _UNLESS_DEFAULT
-        plan.append((a.name, mode, default, conv.get_unstructure_hook(a.type)))
+            names[f"d_{a.name}"] = default
+            test = f"not v == d_{a.name}"
+        lines += [
+            f"    v = value.{a.name}",
+            f"    if {test}:",
+            f"        out[{a.name!r}] = {expression}",
+        ]
+    lines.append("    return out")
+    return _compile(lines, names, f"unstructure_{cl.__name__}")
 
-    def unstructure(value: Any) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for name, mode, default, hook in plan:
-            item = getattr(value, name)
-            if (
-                mode == _ALWAYS
-                or (mode == _UNLESS_DEFAULT and item != default)
-                or (mode == _UNLESS_DERIVED and item != default(value))
-            ):
-                out[name] = hook(item)
-        return out
 
-    return unstructure
+def _value_expression(
+    t: Any, v: str, name: str, conv: Converter, names: dict[str, Any], optional: bool = True
+) -> str:
+    """The Python expression that unstructures *v* of type *t* (hooks put in *names*)."""
+    if optional and is_optional(t) and len(non_none(t)) == 1:
+        inner = _value_expression(non_none(t)[0], v, name, conv, names, False)
+        return inner if inner == v else f"None if {v} is None else {inner}"
+    hook = conv.get_unstructure_hook(t)
+    if hook is identity:  # text, numbers, yes/no
+        return v
+    if hook is unstructure_enum:
+        return f"{v}._value_"
+    if is_tuple_of(t) and getattr(hook, "__name__", "") == "unstructure_items":
+        item = _value_expression(get_args(t)[0], "i", name + "_i", conv, names)
+        return f"list({v})" if item == "i" else f"[{item} for i in {v}]"
+    names[name] = hook
+    return f"{name}({v})"
+
+
+def _compile(lines: list[str], names: dict[str, Any], function: str) -> Callable[..., Any]:
+    """Define *function* from its source *lines*, its tracebacks showing the source."""
+    source = "\n".join(lines) + "\n"
+    filename = f"<klantreis generated {function}-{next(_GENERATED)}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), names)  # our own source, above
+    return names[function]  # type: ignore[no-any-return]
+
+
+_GENERATED = itertools.count()
 
 
 def _mapping_only(fn: Callable[[Any, type], T]) -> Callable[[Any, type], T]:

@@ -16,10 +16,11 @@ from cattrs.errors import (
 )
 
 from klantreis.errors import PathPart, Problem
-from klantreis.model import Journey
+from klantreis.model import Duration, Journey, Language
 from klantreis.serialize.converter import (
     Invalid,
     ManyInvalid,
+    duration_text,
     make_converter,
     suggest,
     unknown_key,
@@ -169,6 +170,19 @@ def structure_as(
         ]
 
 
-def unstructure(value: Any) -> Any:
-    """The plain data of a model value, as written to journey files (defaults left out)."""
-    return _converter.unstructure(value)
+def unstructure(value: Any, *, language: Language = Language.EN) -> Any:
+    """The plain data of a model value, as written to journey files (defaults left out).
+
+    Durations are written in *language*, the journey's: ``2-4 weken`` in a Dutch one.
+    """
+    if language is Language.EN:
+        return _converter.unstructure(value)
+    converter = _WRITERS.get(language)
+    if converter is None:  # made on first use: most processes write one language
+        converter = _WRITERS[language] = make_converter()
+        converter.register_unstructure_hook(Duration, duration_text(language))
+    return converter.unstructure(value)
+
+
+_WRITERS: dict[Language, Converter] = {}
+"""The converters that write durations in another language than English, by language."""

@@ -21,7 +21,7 @@ except ImportError:  # not on PyPy, nor where it was left out: the standard libr
     _orjson = None  # type: ignore[assignment]
 
 from klantreis._files import atomic_write
-from klantreis.model import Journey, Language
+from klantreis.model import Journey
 from klantreis.serialize.limits import DEFAULT_LIMITS, FORMAT_VERSION, Format
 from klantreis.serialize.structuring import unstructure
 from klantreis.serialize.yaml_reader import TAG, plain_scalar
@@ -37,16 +37,8 @@ def to_data(journey: Journey, *, include_defaults: bool = False) -> dict[str, An
     template's, so that a person can see and edit them.
     """
     data: dict[str, Any] = {"format_version": FORMAT_VERSION}
-    data.update(unstructure(journey))
-    if journey.language is Language.NL:  # durations in the words of the file: '2-4 weken'
-        for key, items, name in (
-            ("phases", journey.phases, "lead_time"),
-            ("steps", journey.steps, "duration"),
-        ):
-            for item, out in zip(items, data.get(key, ()), strict=True):
-                value = getattr(item, name)
-                if value is not None:
-                    out[name] = value.text(Language.NL)
+    # durations in the words of the file: '2-4 weken'
+    data.update(unstructure(journey, language=journey.language))
     if include_defaults:
         for key in ("scales", "lanes"):
             data.setdefault(key, unstructure(getattr(journey, key)))
