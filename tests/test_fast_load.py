@@ -163,7 +163,7 @@ def test_the_fast_step_reader_knows_every_field_of_a_step():
     from klantreis.serialize.structuring import _fast_converter
 
     assert tuple(a.name for a in attrs.fields(klantreis.Step)) == STEP_FIELDS
-    hook = _fast_converter.get_structure_hook(klantreis.Step)
+    hook = _fast_converter().get_structure_hook(klantreis.Step)
     assert hook.__name__ == "structure_step"
 
 

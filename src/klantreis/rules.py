@@ -12,7 +12,6 @@ A new rule goes here: write a generator, decorate it, and add a case to
 
 from __future__ import annotations
 
-import difflib
 import re
 import typing
 import unicodedata
@@ -135,6 +134,8 @@ def check(journey: Journey, *, errors_only: bool = False) -> list[Problem]:
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> Message | None:
+    import difflib  # only for a reference that missed
+
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return Message("problem.did-you-mean", word=close[0]) if close else None
 

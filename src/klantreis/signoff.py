@@ -8,7 +8,6 @@ matches. The review sheet that a colleague fills in is :mod:`klantreis.review`.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 
 import attrs
@@ -66,6 +65,8 @@ def fingerprint(journey: Journey) -> str:
     data = to_data(content, include_defaults=True)
     covered = {key: data[key] for key in _SIGNED_FIELDS if key in data}
     text = json.dumps(covered, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    import hashlib  # OpenSSL: loaded when a fingerprint is made, not by every validate
+
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

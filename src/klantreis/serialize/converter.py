@@ -11,7 +11,6 @@ them into located problems.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 import functools
 import itertools
@@ -173,6 +172,8 @@ def _date(value: Any, _: type) -> dt.date:
 
 def suggest(word: str, choices: Iterable[str]) -> Message | None:
     """``did you mean 'x'?`` for the closest of *choices*, if any is close."""
+    import difflib  # only for a value that missed
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return Message("problem.did-you-mean", word=close[0]) if close else None
 
@@ -209,6 +210,8 @@ def _from_label(word: str, cl: type[enum.Enum]) -> Message | None:
         for word in label.casefold().split("/")
     }
     folded = word.casefold().strip()
+    import difflib
+
     close = difflib.get_close_matches(folded, list(words), n=1, cutoff=0.7)
     if not close and len(folded) >= 4:  # 'kennis' for 'Kennis, houding en vaardigheden ...'
         close = [w for w in words if w.startswith(folded)][:1]

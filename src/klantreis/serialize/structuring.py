@@ -43,8 +43,16 @@ T = TypeVar("T")
 _converter = make_converter()
 """The converter for journeys; other document types build their own with make_converter()."""
 
-_fast_converter = make_converter(detailed_validation=False)
-"""The same hooks, stopping at the first problem: for :func:`structure_fast`."""
+_FAST: list[Converter] = []
+"""The same hooks, stopping at the first problem: for :func:`structure_fast` (made when
+JSON is first read; validating a YAML file does not need it)."""
+
+
+def _fast_converter() -> Converter:
+    """The converter of :func:`structure_fast`, made on first use."""
+    if not _FAST:
+        _FAST.append(make_converter(detailed_validation=False))
+    return _FAST[0]
 
 
 def problems_from_exception(
@@ -147,7 +155,7 @@ def structure_fast(data: Any) -> Journey | None:
     if type(version) is not int or version != FORMAT_VERSION:
         return None
     try:
-        journey: Journey = _fast_converter.structure(data, Journey)
+        journey: Journey = _fast_converter().structure(data, Journey)
     except Exception:
         return None
     return journey
