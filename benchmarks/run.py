@@ -16,6 +16,7 @@ when the ratio is at most 4. Targets are judged at 10,000 and 50,000 steps.
 from __future__ import annotations
 
 import argparse
+import compileall
 import copy
 import datetime as dt
 import functools
@@ -142,6 +143,7 @@ class Table:
         count: str = "",
         exact: bool | None = None,
         note: str = "",
+        unit: str = "s",
     ) -> dict[str, Any]:
         ratio = ours / theirs if ours is not None and theirs else None
         ok: bool | None = None
@@ -158,6 +160,7 @@ class Table:
             "ok": ok,
             "count": count,
             "note": note,
+            "unit": unit,
         }
         self.rows.append(row)
         print(format_row(row), flush=True)
@@ -170,9 +173,11 @@ HEADER = (
 )
 
 
-def _seconds(value: float | None) -> str:
+def _seconds(value: float | None, unit: str = "s") -> str:
     if value is None:
         return "-"
+    if unit == "MB":
+        return f"{value:.0f} MB"
     if value < 1:
         return f"{value * 1000:.1f} ms"
     return f"{value:.2f} s"
@@ -182,10 +187,11 @@ def format_row(row: dict[str, Any]) -> str:
     ratio = f"{row['ratio']:.2f}×" if row["ratio"] is not None else "-"
     target = f"≤ {row['target']:g}×" if row["target"] is not None else ""
     mark = {True: "✓", False: "✗", None: ""}[row["ok"]]
+    unit = row.get("unit", "s")
     extra = " ".join(x for x in (row["count"], row["note"]) if x)
     return (
-        f"{row['size']:>6}  {row['name']:<34} {_seconds(row['seconds']):>10}  "
-        f"{row['peer']:<32} {_seconds(row['peer_seconds']):>10} {ratio:>8}  {target:>7}  "
+        f"{row['size']:>6}  {row['name']:<34} {_seconds(row['seconds'], unit):>10}  "
+        f"{row['peer']:<32} {_seconds(row['peer_seconds'], unit):>10} {ratio:>8}  {target:>7}  "
         f"{mark:1}  {extra}"
     ).rstrip()
 
@@ -258,6 +264,8 @@ def _bench_size(
     decoder = msgspec.json.Decoder(MsgspecJourney)
     msg = m(lambda: decoder.decode(json1), reps)
     table.add(n, "load+validate JSON", load, "msgspec.json.decode(type=)", msg)
+    if n in TARGET_SIZES:
+        bench_memory(n, json1, table)
 
     # YAML with line numbers
     yreps = min(reps, 3) if n < 50_000 else 1
@@ -495,11 +503,82 @@ def graphviz_export(n: int, name: str) -> float | None:
     return float(out) if child.returncode == 0 else None
 
 
+MEMORY_CHILD = """
+import resource, sys
+sys.path.insert(0, sys.argv[3])
+path, tool = sys.argv[1], sys.argv[2]
+if tool == "klantreis":
+    import klantreis
+    read = klantreis.loads
+elif tool == "pydantic":
+    from peers import PydanticJourney
+    read = PydanticJourney.model_validate_json
+else:
+    import orjson
+    read = orjson.loads
+data = open(path, "rb").read()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+value = read(data)
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(before, after)
+"""
+"""Reads a JSON file with one tool, in a process of its own; prints the peak RSS (kB, as
+Linux counts ``ru_maxrss``) before and after the call."""
+
+
+def peak_rss(path: Path, tool: str) -> tuple[float, float] | None:
+    """The peak RSS of a new process reading *path* with *tool* (MB): the whole process's
+    peak, and how much the call added to what imports and the file's bytes took."""
+    if sys.platform == "win32":
+        return None
+    done = subprocess.run(
+        [sys.executable, "-c", MEMORY_CHILD, str(path), tool, str(HERE)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    before, after = (int(x) for x in done.stdout.split())
+    factor = 1 if sys.platform == "darwin" else 1024  # bytes there, kB on Linux
+    return after * factor / 1e6, (after - before) * factor / 1e6
+
+
+def bench_memory(n: int, json1: bytes, table: Table) -> None:
+    """Peak RSS of load + validate against pydantic's (and orjson's) on the same file."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "journey.json"
+        path.write_bytes(json1)
+        peaks = {tool: peak_rss(path, tool) for tool in ("klantreis", "pydantic", "orjson")}
+    if peaks["klantreis"] is None:
+        return
+    ours, added = peaks["klantreis"]
+    size = len(json1) / 1e6
+    for tool, peer in (("pydantic", "pydantic v2 model_validate_json"), ("orjson", "orjson.loads")):
+        theirs, their_added = peaks[tool]  # type: ignore[misc]
+        table.add(
+            n,
+            "peak RSS, load+validate JSON",
+            ours,
+            peer,
+            theirs,
+            target=1.5 if tool == "pydantic" else None,
+            note=f"the call added {added:.0f} MB ({added / size:.1f}× the {size:.0f} MB file); "
+            f"{tool} {their_added:.0f} MB",
+            unit="MB",
+        )
+
+
 def bench_startup(table: Table, reps: int) -> None:
     exe = Path(sys.executable)
     cli = shutil.which("klantreis", path=str(exe.parent)) or shutil.which("klantreis")
+    run = [cli] if cli else [str(exe), "-m", "klantreis"]
+    # Compiled as an installed package is (pip compiles every module); the peers are too.
+    compileall.compile_dir(str(Path(klantreis.__file__).parent), quiet=1)
+    small = HERE / "small.yaml"
     commands = {
-        "klantreis --help": [cli, "--help"] if cli else [str(exe), "-m", "klantreis", "--help"],
+        "klantreis --help": [*run, "--help"],
+        "klantreis validate small.yaml": [*run, "validate", str(small)],
         "import attrs, cattrs, pluggy": [str(exe), "-c", "import attrs, cattrs, pluggy"],
         "python -c pass": [str(exe), "-c", "pass"],
     }
@@ -511,14 +590,15 @@ def bench_startup(table: Table, reps: int) -> None:
         )
         for name, cmd in commands.items()
     }
-    table.add(
-        0,
-        "start-up: klantreis --help",
-        times["klantreis --help"],
-        "python -c 'import attrs,cattrs,pluggy'",
-        times["import attrs, cattrs, pluggy"],
-        target=1.2,
-    )
+    for name in ("klantreis --help", "klantreis validate small.yaml"):
+        table.add(
+            0,
+            f"start-up: {name}",
+            times[name],
+            "python -c 'import attrs,cattrs,pluggy'",
+            times["import attrs, cattrs, pluggy"],
+            target=1.2,
+        )
     table.add(0, "  (bare interpreter)", times["python -c pass"], "", None)
 
 
