@@ -26,7 +26,7 @@ from klantreis import (
 )
 from klantreis.errors import Severity, format_path
 from klantreis.rules import RULES
-from klantreis.testing.strategies import journeys
+from klantreis.testing.strategies import hostile_texts, journeys
 
 
 def complete_journey() -> Journey:
@@ -299,3 +299,13 @@ def test_messages_are_in_the_journey_s_language_and_codes_are_not():
     assert klantreis.validate(dutch, language="en") == en
     assert [str(p) for p in nl.in_language("en")] == [str(p) for p in en]
     assert nl.language == "nl"
+
+
+@given(journey=journeys(text=hostile_texts()))
+def test_the_generated_walk_finds_the_texts_the_plan_finds(journey):
+    from klantreis.rules import _collect, _flat_strings
+
+    for ids in (True, False):
+        expected: list[str] = []
+        _collect(journey, expected, ids)  # the plan, read as it goes
+        assert _flat_strings(journey, ids=ids) == expected

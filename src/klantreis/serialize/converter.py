@@ -606,11 +606,14 @@ def _fast_step(conv: Converter, generic: Callable[[Any, type], Step]) -> Callabl
     return structure_step
 
 
+_ONLY_INT = {int}
+
+
 def _trusted_rating(scale: str, votes: Any) -> Rating:
     """A :class:`Rating` of a checked scale id and votes that are whole numbers (fast)."""
     if type(votes) is int:
         votes = (votes,)
-    elif type(votes) is list and votes and all(type(v) is int for v in votes):
+    elif type(votes) is list and votes and set(map(type, votes)) == _ONLY_INT:  # no bool
         votes = tuple(votes)
     else:
         raise _NotPlain
