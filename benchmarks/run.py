@@ -506,6 +506,12 @@ def graphviz_export(n: int, name: str) -> float | None:
 MEMORY_CHILD = """
 import resource, sys
 sys.path.insert(0, sys.argv[3])
+def peak():  # kB; Linux's ru_maxrss keeps the parent's peak across fork and exec, VmHWM not
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 path, tool = sys.argv[1], sys.argv[2]
 if tool == "klantreis":
     import klantreis
@@ -517,13 +523,13 @@ else:
     import orjson
     read = orjson.loads
 data = open(path, "rb").read()
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak()
 value = read(data)
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+after = peak()
 print(before, after)
 """
-"""Reads a JSON file with one tool, in a process of its own; prints the peak RSS (kB, as
-Linux counts ``ru_maxrss``) before and after the call."""
+"""Reads a JSON file with one tool, in a process of its own; prints the peak RSS (kB on
+Linux: ``VmHWM``, which starts afresh at exec, unlike ``ru_maxrss``) before and after."""
 
 
 def peak_rss(path: Path, tool: str) -> tuple[float, float] | None:
