@@ -155,6 +155,8 @@ def test_the_chart_in_english_and_with_a_gap():
     line = next(g for g in root.iter(f"{SVG}g") if g.get("data-series") == "melding")
     assert line.findall(f"{SVG}polyline") == []  # two single points: no line drawn across the gap
     assert "Whole journey 3.1" in svg
+    assert ">Emotion ↑</text>" in svg  # the template's scale, named in English
+    assert ">Motivation ↓</text>" in svg
     assert h.revisions[0].label in svg
 
 
@@ -320,3 +322,20 @@ def test_the_page_s_numbers_are_the_json_s():
     ]
     assert [float(v) for v, _ in cells] == [v for v in expected if v is not None]
     assert [shown for _, shown in cells] == [format_number(float(v), "nl") for v, _ in cells]
+
+
+def test_a_scale_the_team_named_keeps_its_name_in_english():
+    journeys = [klantreis.load(f) for f in WIJKTEAM]
+    journeys = [
+        attrs.evolve(
+            j,
+            scales=[attrs.evolve(s, name="Gevoel") if s.id == "emotion" else s for s in j.scales],
+        )
+        for j in journeys
+    ]
+    h = history(journeys)
+    assert ">Gevoel ↑</text>" in history_svg(h, "en")
+    english = history_html(h).split('lang="en" data-title=')[1]
+    assert "<td>Gevoel ↑</td>" in english
+    assert "<td>Motivation ↓</td>" in english
+    assert "<td>Motivatie ↓</td>" in history_html(h).split('lang="en" data-title=')[0]

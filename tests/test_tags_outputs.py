@@ -17,6 +17,7 @@ from klantreis import Note, NoteKind
 from klantreis.exporters.common import strip_controls
 from klantreis.exporters.tabular import TIDY_COLUMNS, read_tidy_csv
 from klantreis.testing.strategies import hostile_texts, journeys
+from test_html_browser import Opened, browser  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHULD = ROOT / "examples" / "portfolio" / "schuldhulp-2026.yaml"
@@ -139,3 +140,26 @@ def test_tags_survive_a_csv_round_trip(journey, data):
     expected = {s.id: (s.pain_points.tags, [n.tags for n in s.notes]) for s in journey.steps}
     got = {s.id: (s.pain_points.tags, [n.tags for n in s.notes]) for s in back.steps}
     assert got == expected
+
+
+def test_the_html_map_carries_the_tags_in_its_data():
+    page = str(klantreis.export(tagged(), "html"))
+    data = json.loads(page.split('id="journey-data">', 1)[1].split("</script>", 1)[0])
+    steps = {s["id"]: s for s in data["steps"]}
+    assert steps["eerste-gesprek"]["tags"] == [TAG]
+    assert "tags" not in steps["belt-schuldhulp"]
+    assert steps["belt-schuldhulp"]["notes"][-1]["tags"] == ["bereikbaarheid", TAG]
+
+
+def test_the_html_map_shows_the_tags(browser, tmp_path):  # noqa: F811 (the imported fixture)
+    path = tmp_path / "map.html"
+    klantreis.export(tagged(), "html", output=path)
+    opened = Opened(browser, path)
+    page = opened.page
+    assert opened.errors == []
+    assert page.locator(".postit .tags").all_inner_texts() == [f"#{TAG}"]
+    note = page.locator(".postit .note").filter(has_text="Wie belt terug?")
+    assert note.inner_text().endswith(f"#bereikbaarheid #{TAG}")
+    page.fill("#f-search", "bereikbaarheid")  # the search finds a post-it by its tag
+    assert opened.visible() == 1
+    page.close()

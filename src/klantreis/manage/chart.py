@@ -28,10 +28,10 @@ from collections.abc import Sequence
 
 from klantreis.aggregate import format_number
 from klantreis.manage.iterations import History, Series
-from klantreis.model import Direction, Language
+from klantreis.model import Direction, Language, default_scales
 from klantreis.words import date_text, text
 
-__all__ = ["history_svg", "sparkline"]
+__all__ = ["history_svg", "scale_name", "sparkline"]
 
 _BARS = "▁▂▃▄▅▆▇█"
 
@@ -75,6 +75,25 @@ def sparkline(series: Series) -> str:
         share = (value - series.minimum) / span if span > 0 else 1.0
         out.append(_BARS[round(max(0.0, min(1.0, share)) * (len(_BARS) - 1))])
     return "".join(out)
+
+
+def scale_name(scale: str, name: str, source: Language, language: Language) -> str:
+    """The name of a scale in *language*: the default template's name in *language*
+    when the scale is the template's scale of *source* with its name unchanged (as
+    :func:`klantreis.exporters.base.localize` does for a journey); else *name* as
+    the team wrote it.
+
+    >>> scale_name("emotion", "Emotie", Language.NL, Language.EN)
+    'Emotion'
+    >>> scale_name("emotion", "Gevoel", Language.NL, Language.EN)
+    'Gevoel'
+    """
+    if source is language:
+        return name
+    old = next((s for s in default_scales(source) if s.id == scale), None)
+    if old is None or old.name != name:
+        return name
+    return next(s.name for s in default_scales(language) if s.id == scale)
 
 
 def _esc(value: str) -> str:
@@ -143,11 +162,12 @@ class _Chart:
 
     def draw(self) -> list[str]:
         s, lang = self.scale, self.language
+        s_name = scale_name(s.scale, s.name, self.hist.language, lang)
         arrow = "↑" if s.direction is Direction.HIGHER_IS_BETTER else "↓"
         out = [f'<g class="chart" data-scale="{_esc(s.scale)}">']
         out.append(
             f'<text x="{_LEFT - 44:.1f}" y="{self.top + 18:.1f}" font-size="15" '
-            f'font-weight="bold" fill="{_INK}">{_esc(s.name)} {arrow}</text>'
+            f'font-weight="bold" fill="{_INK}">{_esc(s_name)} {arrow}</text>'
         )
         out.append(
             f'<text x="{_LEFT - 44:.1f}" y="{self.plot_top - 14:.1f}" font-size="11" '
@@ -199,7 +219,7 @@ class _Chart:
                 if value is None:
                     continue
                 where = _cut(self.hist.revisions[k].label, _LABEL_CHARS)
-                tip = f"{name} · {s.name} · {k + 1} {where}: {format_number(value, lang)}"
+                tip = f"{name} · {s_name} · {k + 1} {where}: {format_number(value, lang)}"
                 out.append(
                     f'<circle cx="{self.x(k):.1f}" cy="{self.y(value):.1f}" r="{width + 1.5}" '
                     f'fill="{colour}" data-iteration="{k}" data-value="{value!r}">'

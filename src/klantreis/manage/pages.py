@@ -24,7 +24,7 @@ from importlib import resources
 
 from klantreis.aggregate import format_number
 from klantreis.exporters.common import csp_hash, strip_controls
-from klantreis.manage.chart import history_svg, sparkline
+from klantreis.manage.chart import history_svg, scale_name, sparkline
 from klantreis.manage.iterations import ActionLifecycle, History, Series
 from klantreis.manage.overview import BoardItem, Portfolio
 from klantreis.model import Direction, Language
@@ -105,7 +105,9 @@ def _table(head: Sequence[str], rows: Iterable[str], *, cls: str, numeric_from: 
 # --- history ---------------------------------------------------------------------------
 
 
-def _series_row(first: str, second: str, series: Series, language: Language, attrs: str) -> str:
+def _series_row(first: str, hist: History, series: Series, language: Language, attrs: str) -> str:
+    """A row: *first* (HTML), the scale's name, a cell per iteration, the sparkline."""
+    second = _e(scale_name(series.scale, series.name, hist.language, language))
     values = "".join(_number_cell(v, language) for v in series.values)
     return (
         f'<tr{attrs}><th scope="row">{first}</th><td>{second} {_arrow(series)}</td>'
@@ -151,9 +153,7 @@ def _history_body(hist: History, language: Language) -> tuple[str, str]:
     out.append(f"<h2>{_e(text('history.phase-scores', lang))}</h2>")
     whole = text("history.whole-journey", lang)
     rows = [
-        _series_row(
-            _e(whole), _e(s.name), s, lang, f' data-group="journey" data-scale="{_e(s.scale)}"'
-        )
+        _series_row(_e(whole), hist, s, lang, f' data-group="journey" data-scale="{_e(s.scale)}"')
         for s in hist.overall
     ]
     for phase in hist.phases:
@@ -161,7 +161,7 @@ def _history_body(hist: History, language: Language) -> tuple[str, str]:
         rows += [
             _series_row(
                 _e(phase.name),
-                _e(s.name),
+                hist,
                 s,
                 lang,
                 f' data-group="{_e(key)}" data-scale="{_e(s.scale)}"',
@@ -186,7 +186,7 @@ def _history_body(hist: History, language: Language) -> tuple[str, str]:
             rows.append(
                 _series_row(
                     f'{_e(step.title)}<br><span class="note">{where}</span>',
-                    _e(s.name),
+                    hist,
                     s,
                     lang,
                     f' class="step{changed}" data-step="{_e(step.id)}" data-scale="{_e(s.scale)}"',
@@ -259,6 +259,7 @@ def _effect(item: BoardItem, language: Language) -> str:
 def _portfolio_body(port: Portfolio, language: Language, moments: int) -> tuple[str, str]:
     lang = language
     titles = {j.id: j.title for j in port.journeys}
+    languages = {j.id: j.language for j in port.journeys}
     today = date_text(port.today, lang)
     title = text("portfolio.title", lang, n=len(port.journeys), today=today)
     out = [f"<h1>{_e(title)}</h1>", '<ul class="journeys">']
@@ -365,7 +366,8 @@ def _portfolio_body(port: Portfolio, language: Language, moments: int) -> tuple[
                 f'<tr data-journey="{_e(m.journey)}" data-step="{_e(m.step)}" '
                 f'data-scale="{_e(m.scale)}">'
                 f'<th scope="row">{_e(m.title)}</th><td>{_e(titles[m.journey])}</td>'
-                f"<td>{_e(m.scale_name)} {arrow}</td>{_number_cell(m.value, lang)}</tr>"
+                f"<td>{_e(scale_name(m.scale, m.scale_name, languages[m.journey], lang))} "
+                f"{arrow}</td>{_number_cell(m.value, lang)}</tr>"
             )
         head = [
             text("history.step", lang),

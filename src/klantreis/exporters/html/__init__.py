@@ -134,6 +134,8 @@ def _step(step: Step) -> dict[str, Any]:
         data["painC"] = [_text(p) for p in step.pain_points.client]
     if step.pain_points.professional:
         data["painP"] = [_text(p) for p in step.pain_points.professional]
+    if step.pain_points.tags:
+        data["tags"] = [_text(t) for t in step.pain_points.tags]
     if step.moment_of_truth:
         data["mot"] = True
     q = step.quality
@@ -159,6 +161,7 @@ def _step(step: Step) -> dict[str, Any]:
                 "text": _text(n.text),
                 "author": _text(n.author),
                 "sugg": _text(n.suggestion),
+                **({"tags": [_text(t) for t in n.tags]} if n.tags else {}),
             }
             for n in step.notes
         ]

@@ -145,6 +145,9 @@
     for (const k of Object.keys(attrs || {})) e.setAttribute(k, String(attrs[k]));
     return e;
   }
+  function hashes(tags) {
+    return tags && tags.length ? " " + tags.map((t) => "#" + t).join(" ") : "";
+  }
   function fact(parent, name, value) {
     if (value === null || value === undefined || value === "") return;
     const row = add(parent, "div", "fact");
@@ -302,8 +305,8 @@
     }
     if (state.q) {
       const q = state.q.toLocaleLowerCase();
-      const texts = [s.title, s.desc || ""].concat(s.painC || [], s.painP || []);
-      for (const n of s.notes || []) texts.push(n.text, n.author || "", n.sugg || "");
+      const texts = [s.title, s.desc || ""].concat(s.painC || [], s.painP || [], s.tags || []);
+      for (const n of s.notes || []) texts.push(n.text, n.author || "", n.sugg || "", (n.tags || []).join(" "));
       if (!texts.some((t) => t && t.toLocaleLowerCase().includes(q))) return false;
     }
     return true;
@@ -363,6 +366,7 @@
     }
     for (const p of s.painC || []) add(b, "span", "pain", "⚠ " + w("export.pain_client") + ": " + p);
     for (const p of s.painP || []) add(b, "span", "pain", "⚠ " + w("export.pain_professional") + ": " + p);
+    if (s.tags) add(b, "span", "tags", s.tags.map((t) => "#" + t).join(" "));
     const q = s.quality;
     if (q) {
       const parts = ["knowledge", "attitude", "skills", "client_focus"]
@@ -371,7 +375,7 @@
       if (parts.length) add(b, "span", "quality", w("export.quality") + ": " + parts.join(" · "));
     }
     for (const n of s.notes || []) {
-      add(b, "span", "note " + n.kind, n.sym + " " + n.text + (n.author ? " — " + n.author : ""));
+      add(b, "span", "note " + n.kind, n.sym + " " + n.text + (n.author ? " — " + n.author : "") + hashes(n.tags));
     }
     const acts = actionsOf.get(s.id) || [];
     if (acts.length) add(b, "span", "acts", acts.map((i) => "A" + data.actions[i].n).join(" · "));
@@ -643,6 +647,7 @@
     }
     fact(facts, w("export.pain_points") + " (" + w("export.pain_client") + ")", (s.painC || []).join(" · "));
     fact(facts, w("export.pain_points") + " (" + w("export.pain_professional") + ")", (s.painP || []).join(" · "));
+    fact(facts, w("export.pain_points") + " (" + w("export.tags") + ")", (s.tags || []).join(", "));
     const q = s.quality || {};
     for (const k of ["knowledge", "attitude", "skills", "client_focus"]) {
       if (q[k]) fact(facts, w("export.quality") + ": " + w("export." + k), w("judgement." + q[k]));
@@ -658,6 +663,7 @@
         const li = add(ul, "li", "note " + n.kind, n.sym + " " + w("note-kind." + n.kind) + ": " + n.text);
         if (n.author) add(li, "span", "by", " — " + w("export.author") + " " + n.author);
         if (n.sugg) add(li, "span", "sugg", " (" + w("export.suggestion") + ": " + n.sugg + ")");
+        if (n.tags) add(li, "span", "by", " — " + w("export.tags") + ": " + n.tags.join(", "));
       }
     }
     const acts = actionsOf.get(s.id) || [];
