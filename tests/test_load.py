@@ -129,8 +129,9 @@ def test_messages_say_what_is_wrong_and_suggest_a_fix():
     with pytest.raises(ValidationError) as info:
         klantreis.loads(TWENTY_MISTAKES, source="reis.yaml")
     by_path = {klantreis.errors.format_path(p.path): p for p in info.value.problems}
+    by_path = {k: p.in_language("en") for k, p in by_path.items()}
     assert by_path["titel"].hint == "did you mean 'title' (titel)? keys are written in English"
-    assert by_path["steps[0].channels[0]"].hint == "did you mean 'phone'?"
+    assert by_path["steps[0].channels[0]"].hint == "did you mean 'phone' (telefonisch)?"
     assert (
         "expected true or false, got the text 'false'"
         in by_path["steps[0].moment_of_truth"].message

@@ -185,10 +185,12 @@ def _references(journey: Journey, index: Index) -> Found:
                 _did_you_mean(step.phase, index.phase_ids),
             )
         if step.lane not in index.lanes:
+            from klantreis.aliases import lane_hint  # only for a lane that is not there
+
             yield (
                 ("steps", i, "lane"),
                 Message("problem.unknown-lane", id=step.lane),
-                _did_you_mean(step.lane, index.lanes),
+                lane_hint(step.lane, ((lane.id, lane.name) for lane in journey.lanes)),
             )
         if step.actor is not None and step.actor not in index.actor_ids:
             yield (

@@ -2,7 +2,10 @@
 
 Editors use it to complete and check journey files (VS Code's YAML extension, for
 example, with a ``# yaml-language-server: $schema=...`` line). The schema describes
-what a person may write, so ids are optional (they are derived from titles).
+what a person may write, so ids are optional (they are derived from titles), and a
+fixed value may be written as klantreis reads it: in another case, with accents or
+extra spaces, or as one of its Dutch words (:mod:`klantreis.aliases`); a rating may
+be a label of its scale. An editor using the schema flags nothing klantreis reads.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import datetime as dt
 import enum
 import inspect
 import json
+import re
 import types
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
@@ -22,7 +26,7 @@ from klantreis.model import Duration, Journey, Note, NoteKind, Rating, SystemBou
 from klantreis.serialize import FORMAT_VERSION
 from klantreis.typeinfo import is_optional, non_none
 
-__all__ = ["SCHEMA_ID", "SchemaBuilder", "json_schema", "schema_text"]
+__all__ = ["SCHEMA_ID", "SchemaBuilder", "json_schema", "said_pattern", "schema_text"]
 
 SCHEMA_ID = f"https://klantreis.readthedocs.io/schema/journey-{FORMAT_VERSION}.json"
 
@@ -63,10 +67,19 @@ class SchemaBuilder:
                 "examples": ["2 weeks", "4-6 weken", "45 minutes"],
             }
         if t == tuple[Rating, ...]:
-            vote = {"type": "integer"}
+            vote = {
+                "anyOf": [
+                    {"type": "integer"},
+                    {
+                        "type": "string",
+                        "description": "A label of the scale ('slecht' is 2 on emotion); "
+                        "klantreis fmt writes the number.",
+                    },
+                ]
+            }
             return {
                 "type": "object",
-                "description": "Scale id to a rating: one number, or a list of votes.",
+                "description": "Scale id to a rating: one number (or label), or a list of votes.",
                 "additionalProperties": {
                     "oneOf": [vote, {"type": "array", "items": vote, "minItems": 1}]
                 },
@@ -96,7 +109,28 @@ class SchemaBuilder:
         return {"$ref": f"#/$defs/{name}"}
 
     def enum(self, t: type[enum.Enum]) -> dict[str, Any]:
-        schema: dict[str, Any] = {"enum": [m.value for m in t]}
+        """The values of *t*, its Dutch words, and any of them as klantreis reads them."""
+        from klantreis.aliases import ALIASES
+
+        values = [m.value for m in t]
+        aliases = sorted(set(ALIASES.get(t.__name__, {})) - set(values))
+        choices: list[dict[str, Any]] = [{"enum": values}]
+        if aliases:
+            choices.append(
+                {
+                    "enum": aliases,
+                    "description": "A Dutch word for one of the values; klantreis fmt "
+                    "writes the value.",
+                }
+            )
+        choices.append(
+            {
+                "type": "string",
+                "pattern": said_pattern([*values, *aliases]),
+                "description": "Any of these in another case, with accents or extra spaces.",
+            }
+        )
+        schema: dict[str, Any] = {"anyOf": choices}
         if description := _description(t):
             schema["description"] = description
         return schema
@@ -153,6 +187,37 @@ class SchemaBuilder:
             "oneOf": [{"required": [k]} for k in kinds],
             "additionalProperties": False,
         }
+
+
+_MARKS = "[\u0300-\u036f]*"
+"""Combining accents, which klantreis.aliases.fold drops."""
+
+
+def _letter(c: str) -> str:
+    """A pattern for the letter *c* in either case, with or without an accent."""
+    from klantreis.aliases import fold
+
+    if not c.isalpha():
+        return c if c.isalnum() or c == "-" else re.escape(c)  # '\\-' is an error in ECMA 262
+    variants = {c.lower(), c.upper()} | {
+        chr(n) for n in range(0xC0, 0x180) if fold(chr(n)) == c.lower()
+    }
+    return "[" + "".join(sorted(variants)) + "]" + _MARKS
+
+
+def said_pattern(words: list[str]) -> str:
+    """A regular expression for *words* as klantreis reads them (:func:`~klantreis.aliases.fold`).
+
+    Case, accents and runs of spaces do not matter; JSON Schema has no flag for that.
+
+    >>> import re
+    >>> bool(re.search(said_pattern(["sociale media"]), " Sociále   MEDIA "))
+    True
+    """
+    alternatives = (
+        "\\s+".join("".join(_letter(c) for c in part) for part in word.split()) for word in words
+    )
+    return "^\\s*(?:" + "|".join(alternatives) + ")\\s*$"
 
 
 def json_schema() -> dict[str, Any]:

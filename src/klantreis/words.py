@@ -144,6 +144,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "span.hours-minutes": ("{hours} uur {minutes} min", "{hours} h {minutes} min"),
     # --- problems: what validate() says (the codes stay English) -----------------------
     "problem.did-you-mean": ("bedoel je {word!r}?", "did you mean {word!r}?"),
+    "problem.ambiguous-lane-name": (
+        "{word!r} is de naam van meer banen ({ids}): schrijf het id",
+        "{word!r} is the name of several lanes ({ids}): write the id",
+    ),
+    "problem.ambiguous-label": (
+        "{word!r} is het label van meer punten van de schaal {scale!r} ({values}): "
+        "schrijf het getal",
+        "{word!r} is the label of several points of the scale {scale!r} ({values}): "
+        "write the number",
+    ),
+    "problem.unknown-label": (
+        "{word!r} is geen label van de schaal {scale!r}; de labels: {labels}",
+        "{word!r} is not a label of the scale {scale!r}; its labels: {labels}",
+    ),
     "problem.duplicate-id": (
         "het id {id!r} is al in gebruik bij {other}",
         "the id {id!r} is already used by {other}",

@@ -184,17 +184,19 @@ def structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
         member = cl._value2member_map_.get(value)
         if member is not None:
             return member
-        from klantreis.aliases import resolve, suggest_alias  # only when the value missed
+        from klantreis.aliases import resolve  # only when the value missed
 
         member = resolve(cl, value)  # 'telefoon' for phone, 'Gedaan' for done
         if member is not None:
             return member
     choices = [m.value for m in cl]
     if isinstance(value, str):
+        from klantreis.aliases import suggest_alias, suggest_value
+
         raise Invalid(
             Message("read.unknown-value", value=value, choices=", ".join(choices)),
             code="unknown-value",
-            hint=suggest(value, choices) or suggest_alias(cl, value) or _from_label(value, cl),
+            hint=suggest_value(cl, value) or suggest_alias(cl, value) or _from_label(value, cl),
         )
     raise expect(Message("read.kind.one-of", choices=", ".join(choices)), value)
 
@@ -284,8 +286,7 @@ def _note(value: Any, _: type) -> Note:
             unknown_key(k, "Note"),
             code="unknown-key",
             path=(k,),
-            hint=suggest_key(k, [*_NOTE_KEYS, "author", "suggestion", "tags"])
-            or suggest(k, [*_NOTE_KEYS, "author", "suggestion", "tags"]),
+            hint=suggest_key(k, [*_NOTE_KEYS, "author", "suggestion", "tags"]),
         )
         for k in extra
     ]

@@ -16,13 +16,12 @@ from cattrs.errors import (
 )
 
 from klantreis.errors import PathPart, Problem
-from klantreis.model import Duration, Journey, Language
+from klantreis.model import Duration, Journey, Language, default_lanes
 from klantreis.serialize.converter import (
     Invalid,
     ManyInvalid,
     duration_text,
     make_converter,
-    suggest,
     unknown_key,
     value_words,
 )
@@ -77,7 +76,7 @@ def problems_from_exception(
             yield Problem.told(
                 "unknown-key",
                 unknown_key(key, exc.cl.__name__),
-                suggest_key(key, allowed) or suggest(key, allowed),
+                suggest_key(key, allowed),
                 language="en",
                 path=(*path, key),
             )
@@ -103,6 +102,42 @@ def problems_from_exception(
         )
         return
     yield Problem(code="invalid-value", message=str(exc) or type(exc).__name__, path=path)
+
+
+_DEFAULT_LANE_IDS = frozenset(lane.id for lane in default_lanes())
+
+
+def _said(data: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[PathPart, ...], Message]]:
+    """Lanes by their shown names and ratings by their labels, read (see klantreis.aliases).
+
+    The look-up pays only when a step names a lane that is no lane id, or a rating holds
+    text: canonical files only pay for this scan.
+    """
+    steps = data.get("steps")
+    if type(steps) is not list:
+        return data, {}
+    lanes = data.get("lanes")
+    lane_ids = (
+        {lane.get("id") for lane in lanes if type(lane) is dict}
+        if type(lanes) is list
+        else _DEFAULT_LANE_IDS
+    )
+    for step in steps:
+        if type(step) is not dict:
+            continue
+        lane = step.get("lane")
+        ratings = step.get("ratings")
+        if (type(lane) is str and lane not in lane_ids) or (
+            type(ratings) is dict
+            and any(
+                type(v) is str or (type(v) is list and any(type(x) is str for x in v))
+                for v in ratings.values()
+            )
+        ):
+            from klantreis.aliases import resolve_said
+
+            return resolve_said(data, (i for i in lane_ids if type(i) is str))
+    return data, {}
 
 
 def structure(data: Any, *, source: str | None = None) -> tuple[Journey | None, list[Problem]]:
@@ -135,10 +170,15 @@ def structure(data: Any, *, source: str | None = None) -> tuple[Journey | None, 
             )
         )
         return None, problems
+    data, hints = _said(data)
     try:
         return _converter.structure(data, Journey), problems
     except Exception as exc:
-        problems.extend(problems_from_exception(exc, (), data))
+        for problem in problems_from_exception(exc, (), data):
+            hint = hints.get(problem.path) if problem.hint is None else None
+            if hint is not None:  # a rating's label that reads as no point of its scale
+                problem = attrs.evolve(problem, hint=hint("en"), hint_wording=hint)
+            problems.append(problem)
         return None, problems
 
 
@@ -153,6 +193,9 @@ def structure_fast(data: Any) -> Journey | None:
     data = derive_ids(data)
     version = data.pop("format_version", FORMAT_VERSION)
     if type(version) is not int or version != FORMAT_VERSION:
+        return None
+    data, hints = _said(data)
+    if hints:
         return None
     try:
         journey: Journey = _fast_converter().structure(data, Journey)
