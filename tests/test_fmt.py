@@ -144,3 +144,17 @@ def test_pre_commit_runs_the_fmt_hook(tmp_path):
     )
     assert again.returncode == 0, again.stdout + again.stderr
     assert "Passed" in again.stdout
+
+
+SHIPPED = sorted([*(ROOT / "examples").glob("*.yaml"), *(ROOT / "examples").glob("*/*.yaml")])
+
+
+def test_there_are_shipped_examples():
+    assert len(SHIPPED) >= 7
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_shipped_example_is_canonical(path, capsys):
+    """What the project ships is what `klantreis fmt` writes: the CI check passes on it."""
+    assert main(["fmt", "--check", str(path)]) == 0, capsys.readouterr().out
+    assert capsys.readouterr().out == ""
