@@ -6,9 +6,11 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 import shutil
 import subprocess
 import zipfile
+from pathlib import Path
 
 import attrs
 import openpyxl
@@ -17,13 +19,15 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import klantreis
-from klantreis import Journey
+from klantreis import Journey, words
 from klantreis.capture import read_wall_csv, read_workbook, wall_csv, workbook
 from klantreis.capture.wall import wall_order
 from klantreis.cli import main
 from klantreis.serialize import dump
 from klantreis.templates import new_journey
 from klantreis.testing.strategies import journeys
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Text as a facilitator types it into a cell: no line breaks, no spaces around it, and
 # none of the characters the cells use as marks (★ for a moment of truth; brackets and
@@ -312,24 +316,21 @@ def test_wall_csv_problem_at_its_cell(tmp_path):
     assert [p.message for p in capture.report.errors] == ['wand!B5: emotie "6" is geen score 1–5']
 
 
-@pytest.mark.skipif(
+NEEDS_SOFFICE = pytest.mark.skipif(
     shutil.which("soffice") is None and not os.environ.get("CI"),
     reason="LibreOffice (soffice) is not installed; CI installs it (libreoffice-calc-nogui)",
 )
-def test_libreoffice_opens_the_workbook(tmp_path):
-    journey = new_journey("nl", title="Test")
-    journey = attrs.evolve(
-        klantreis.load("examples/depressie-ggz-2026-voorjaar.yaml"), title=journey.title
-    )
-    (tmp_path / "wand.xlsx").write_bytes(workbook(journey))
-    profile = tmp_path / "profile"
-    result = subprocess.run(
+
+
+def soffice(tmp_path, to):
+    """LibreOffice converts *tmp_path*/wand.xlsx *to* a format, into *tmp_path*/out."""
+    return subprocess.run(
         [
             "soffice",
-            f"-env:UserInstallation=file://{profile}",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
             "--headless",
             "--convert-to",
-            "csv:Text - txt - csv (StarCalc):59,34,76,1",
+            to,
             "--outdir",
             str(tmp_path / "out"),
             str(tmp_path / "wand.xlsx"),
@@ -339,6 +340,16 @@ def test_libreoffice_opens_the_workbook(tmp_path):
         timeout=180,
         check=False,
     )
+
+
+@NEEDS_SOFFICE
+def test_libreoffice_opens_the_workbook(tmp_path):
+    journey = new_journey("nl", title="Test")
+    journey = attrs.evolve(
+        klantreis.load("examples/depressie-ggz-2026-voorjaar.yaml"), title=journey.title
+    )
+    (tmp_path / "wand.xlsx").write_bytes(workbook(journey))
+    result = soffice(tmp_path, "csv:Text - txt - csv (StarCalc):59,34,76,1")
     assert result.returncode == 0, result.stderr
     assert "repair" not in (result.stdout + result.stderr).lower()
     out = tmp_path / "out" / "wand.csv"
@@ -370,3 +381,141 @@ def test_text_that_starts_with_equals_stays_text_in_the_workbook():
     assert capture.ok, capture.report.problems
     assert capture.journey.scales[0].name == "="
     assert capture.journey.title == journey.title
+
+
+@given(journey=journeys(text=WALL_TEXT))
+def test_grid_csv_export_round_trip_into_the_journey(journey):
+    """What ``export --to csv --option layout=grid`` writes, ``import`` reads back."""
+    assume(clean_scales(journey))
+    for options in ({}, {"excel": True}, {"delimiter": "|"}, {"delimiter": "\t"}):
+        text = klantreis.export(journey, "csv", layout="grid", **options)
+        capture = read_wall_csv(io.StringIO(text), base=journey)
+        assert capture.ok, (options, capture.report.problems)
+        assert by_id(capture.journey) == by_id(journey)
+        assert capture.journey.phases == journey.phases
+
+
+def test_export_grid_then_import_on_the_command_line(tmp_path):
+    source = tmp_path / "reis.yaml"
+    journey = klantreis.load(ROOT / "examples" / "debt-counselling-en.yaml")
+    dump(journey, source)
+    grid = tmp_path / "wand.csv"
+    args = ["export", str(source), "--to", "csv", "-O", "layout=grid", "-O", "excel=true"]
+    assert main([*args, "-o", str(grid)]) == 0
+    assert grid.read_bytes().decode("utf-8") == wall_csv(journey, excel=True)
+    out = tmp_path / "terug.yaml"
+    assert main(["import", str(grid), "--into", str(source), "-o", str(out)]) == 0
+    assert by_id(klantreis.load(out)) == by_id(journey)
+
+
+@NEEDS_SOFFICE
+def test_the_workbook_prints_landscape_with_its_headings_on_every_page(tmp_path):
+    journey = klantreis.load(ROOT / "examples" / "depressie-ggz-2026-voorjaar.yaml")
+    data = workbook(journey)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    wall, actions, insights = (book[words.text(f"capture.sheet.{k}", "nl")] for k in SHEETS)
+    for sheet in (wall, actions, insights):
+        assert sheet.page_setup.orientation == "landscape", sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert sheet.print_title_rows == "$1:$1", sheet.title
+    # The wall: one A3 page tall, across as many pages as it takes, lanes on each page.
+    assert wall.print_title_cols == "$A:$A"
+    assert (wall.page_setup.fitToWidth, wall.page_setup.fitToHeight) == (0, 1)
+    assert str(wall.page_setup.paperSize) == wall.PAPERSIZE_A3
+    # The tables: as wide as the page, as many pages down as they take.
+    for table in (actions, insights):
+        assert (table.page_setup.fitToWidth, table.page_setup.fitToHeight) == (1, 0)
+    # A lane label longer than its column wraps, and its row is high enough for it.
+    width = wall.column_dimensions["A"].width
+    for row in wall.iter_rows(min_col=1, max_col=1):
+        label = str(row[0].value or "")
+        if len(label) > width:
+            height = wall.row_dimensions[row[0].row].height
+            assert height is not None, label
+            assert height >= 30, (label, height)
+    # LibreOffice prints it: A3 landscape pages for the wall, A4 landscape for the tables.
+    (tmp_path / "wand.xlsx").write_bytes(data)
+    result = soffice(tmp_path, "pdf")
+    assert result.returncode == 0, result.stderr
+    pdf = (tmp_path / "out" / "wand.pdf").read_bytes()
+    boxes = [
+        tuple(round(float(n)) for n in box.split()[2:])
+        for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", pdf)
+    ]
+    assert (1191, 842) in boxes  # A3 landscape: the wall
+    assert (842, 595) in boxes  # A4 landscape: the tables
+    assert all(w > h for w, h in boxes if (w, h) != (595, 842)), boxes  # only the help is upright
+
+
+SHEETS = ("wall", "actions", "insights")
+
+
+# The tutorial's workbook (docs/snippets/wand.xlsx): `klantreis new --to xlsx` filled in
+# as a facilitator does, in their words: a score by its label, a status in Dutch.
+TUTORIAL_CELLS = {
+    "wall": {
+        "B1": "Aanmelding",
+        "E1": "Intake",
+        "B2": "Snel weten waar ik aan toe ben",
+        "B3": "2-4 weken",
+        "E3": "1-2 weken",
+        "B4": "Belt de huisarts",
+        "C4": "★ Wacht op de intake",
+        "E4": "Intakegesprek",
+        "B5": "Huisarts verwijst door",
+        "B13": "slecht",
+        "C13": "1 2",
+        "E13": 4,
+        "C14": 3,
+        "C15": "? Hoe lang duurt het? (Sanne)",
+    },
+    "actions": {
+        "A2": "Terugbellen binnen een dag",
+        "C2": "Wat we zelf kunnen doen",
+        "D2": "Overig",
+        "E2": "ja",
+        "F2": "nee",
+        "G2": "Secretariaat",
+        "I2": "gepland",
+        "J2": "Wacht op de intake",
+    },
+    "insights": {"A2": "Wachten is het zwaarst", "B2": "Anouk", "D2": "Huisarts verwijst door"},
+}
+
+
+def fill_in_the_tutorials_workbook(path):
+    assert main(["new", "--to", "xlsx", "--title", "Depressie in de GGZ", "-o", str(path)]) == 0
+    book = openpyxl.load_workbook(path)
+    for key, cells in TUTORIAL_CELLS.items():
+        sheet = book[words.text(f"capture.sheet.{key}", "nl")]
+        for name, value in cells.items():
+            sheet[name] = value
+    book.save(path)
+
+
+def cell_values(path):
+    book = openpyxl.load_workbook(path)
+    return {
+        sheet.title: [[c.value for c in row] for row in sheet.iter_rows()]
+        for sheet in book.worksheets
+    }
+
+
+def test_the_tutorials_path_from_a_new_workbook_to_a_map(tmp_path):
+    """new --to xlsx, filled in with openpyxl, import, export: what docs/tutorial.md shows."""
+    filled = tmp_path / "wand.xlsx"
+    fill_in_the_tutorials_workbook(filled)
+    assert cell_values(filled) == cell_values(ROOT / "docs" / "snippets" / "wand.xlsx")
+    journey_file = tmp_path / "reis.yaml"
+    assert main(["import", str(filled), "-o", str(journey_file)]) == 0
+    tutorial = (ROOT / "docs" / "tutorial.md").read_text(encoding="utf-8")
+    shown = tutorial.split("$ klantreis import docs/snippets/wand.xlsx -o -\n", 1)[1]
+    assert journey_file.read_text(encoding="utf-8") == shown.split("```", 1)[0]
+    journey = klantreis.load(journey_file)
+    assert journey.steps[0].rating("emotion").votes == (2,)  # 'slecht'
+    assert journey.actions[0].status is klantreis.Status.PLANNED  # 'gepland'
+    for fmt in ("html", "svg"):
+        out = tmp_path / f"kaart.{fmt}"
+        assert main(["export", str(journey_file), "--to", fmt, "-o", str(out)]) == 0
+        text = out.read_text(encoding="utf-8")
+        assert all(s.title in text for s in journey.steps), fmt

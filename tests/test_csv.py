@@ -101,9 +101,16 @@ def test_no_cell_can_run_as_a_formula(journey):
 
 @given(journey=journeys())
 def test_grid_is_the_wall(journey):
+    """The grid of the fill-in workbook: phases, goals, lead times, lanes, scales, post-its."""
     table = rows(klantreis.export(journey, "csv", layout="grid"))
-    assert [len(r) for r in table] == [len(journey.phases) + 1] * (3 + len(journey.lanes))
-    assert [r[0] for r in table[3:]] == [neutralise(lane.name) for lane in journey.lanes]
+    lanes = [lane for lane in journey.lanes if lane.kind is not LaneKind.RATING]
+    assert len(table) == 3 + len(lanes) + len(journey.scales) + 1
+    assert len({len(r) for r in table}) == 1
+    assert [r[0] for r in table[3 : 3 + len(lanes)]] == [
+        neutralise(strip_controls(lane.name)) for lane in lanes
+    ]
+    names = (neutralise(strip_controls(p.name)) for p in journey.phases)
+    assert [cell for cell in table[0][1:] if cell] == [name for name in names if name]
 
 
 def test_excel_flavour():

@@ -82,7 +82,7 @@ def test_cli_export_to_stdout_and_file(journey_file, tmp_path, capsys):
         )
         == 0
     )
-    assert out.read_text(encoding="utf-8").startswith("Fases →")
+    assert out.read_text(encoding="utf-8").startswith("Fase →")
     # Exporting again replaces a file of the same kind.
     assert main(["export", str(journey_file), "--to", "csv", "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("phase_id")

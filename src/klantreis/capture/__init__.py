@@ -35,10 +35,9 @@ from klantreis.capture.wall import (
     Value,
     text_of,
     unique_id,
-    wall_grid,
 )
 from klantreis.errors import LoadError, Problem, Report
-from klantreis.exporters.tabular import neutralise, unneutralise
+from klantreis.exporters.tabular import unneutralise
 from klantreis.model import (
     ImprovementAction,
     Insight,
@@ -94,19 +93,16 @@ def workbook(journey: Journey, *, blank_columns: int | None = None) -> bytes:
 def wall_csv(journey: Journey, *, excel: bool = True, blank_columns: int | None = None) -> str:
     """The wall of *journey* as a CSV grid (the workbook's *Wand* sheet).
 
-    With *excel* (the default) for Dutch-locale Excel: a byte-order mark and ``;``.
+    The grid ``klantreis export --to csv --option layout=grid`` writes. With *excel*
+    (the default) for Dutch-locale Excel: a byte-order mark, ``;`` and a decimal comma.
     Cells that a spreadsheet would run as a formula get a ``'`` in front.
     """
+    from klantreis.exporters.tabular import CsvOptions, render_csv
+
     if blank_columns is None:
         blank_columns = 0 if journey.steps else 3
-    grid = wall_grid(journey, blank_columns=blank_columns)
-    out = io.StringIO()
-    if excel:
-        out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
-    for row in grid.rows:
-        writer.writerow([neutralise(text_of(v)) for v in row])
-    return out.getvalue()
+    options = CsvOptions(layout="grid", excel=excel)
+    return render_csv(journey, options, blank_columns=blank_columns)
 
 
 def _name(source: Any) -> str | None:
@@ -123,7 +119,9 @@ def read_wall_csv(
     title: str | None = None,
     language: Language | str | None = None,
 ) -> Capture:
-    """Read a wall written as a CSV grid (by :func:`wall_csv`, or typed by hand)."""
+    """Read a wall written as a CSV grid (by :func:`wall_csv` or ``klantreis export --to csv
+    --option layout=grid``, or typed by hand); the cell separator is found in its first row.
+    """
     name = _name(source)
     if isinstance(source, (str, os.PathLike)):
         try:
@@ -135,7 +133,7 @@ def read_wall_csv(
         text = source.read()
     text = text.lstrip("\ufeff")
     first = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first.count)
+    delimiter = max((",", ";", "\t", "|"), key=first.count)
     try:
         rows: list[list[Value]] = [
             [unneutralise(c) for c in row]

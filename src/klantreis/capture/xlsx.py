@@ -39,9 +39,52 @@ _FIXED = dt.datetime(2026, 1, 1)  # the same bytes for the same journey
 
 
 def _fit(sheet: Worksheet, widths: dict[int, int], least: int = 12, most: int = 50) -> None:
+    """Columns as wide as their longest line (within bounds), rows as high as their
+    wrapped text: neither Excel nor LibreOffice grows a row for wrapped text it did not
+    type itself, so a long lane label would overlap the row below."""
+    fitted = {}
     for column, width in widths.items():
         letter = get_column_letter(column + 1)
-        sheet.column_dimensions[letter].width = max(least, min(most, width + 2))
+        fitted[column] = max(least, min(most, width + 2))
+        sheet.column_dimensions[letter].width = fitted[column]
+    for row in sheet.iter_rows():
+        lines = 1
+        for cell in row:
+            if cell.value is None or cell.column is None:
+                continue
+            room = max(1, int((fitted.get(cell.column - 1, least) - 1) * _BOLD_ROOM))
+            wrapped = sum(max(1, -(-len(line) // room)) for line in text_of(cell.value).split("\n"))
+            lines = max(lines, wrapped)
+        if lines > 1 and row[0].row is not None:
+            sheet.row_dimensions[row[0].row].height = _LINE_HEIGHT * lines
+
+
+_LINE_HEIGHT = 15
+"""Points per line of text at the default font size."""
+_BOLD_ROOM = 0.85
+"""How much of a column's width (in characters) a wrapped line of bold text can fill."""
+
+
+def _print_setup(sheet: Worksheet, rows: str, columns: str | None = None) -> None:
+    """Landscape, the heading *rows* (and *columns*) repeated on every page.
+
+    A table (*columns* ``None``) is made as wide as the page and runs down as many pages
+    as it takes. The wall is made as tall as an A3 page and runs across as many pages as
+    it has phases for, each with the lanes' labels: fitted to one page wide, a wall of
+    thirty columns would print too small to read.
+    """
+    setup = sheet.page_setup
+    setup.orientation = "landscape"
+    if columns is None:
+        setup.paperSize = sheet.PAPERSIZE_A4
+        setup.fitToWidth, setup.fitToHeight = 1, 0  # 0: as many pages as it takes
+    else:
+        setup.paperSize = sheet.PAPERSIZE_A3
+        setup.fitToWidth, setup.fitToHeight = 0, 1
+        sheet.print_title_cols = columns
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = rows
+    sheet.print_options.gridLines = True
 
 
 def _as_text(cell: Cell) -> Cell:
@@ -80,6 +123,7 @@ def _table(
         sheet.cell(row=1, column=c + 1).fill = _HEAD
     _fit(sheet, widths, most=most)
     sheet.freeze_panes = "B2"
+    _print_setup(sheet, "1:1")
     return sheet
 
 
@@ -131,8 +175,9 @@ def write_workbook(journey: Journey, blank_columns: int) -> bytes:
         )
         wall.add_data_validation(check)
         check.add(f"B{r + 1}:{last}{r + 1}")
-    _fit(wall, widths)
+    _fit(wall, widths, most=32)
     wall.freeze_panes = "B4"
+    _print_setup(wall, "1:1", "A:A")
 
     # The lists for the drop-downs, on a hidden sheet.
     lists = book.create_sheet(words.text("capture.sheet.lists", lang))
@@ -215,6 +260,9 @@ def write_workbook(journey: Journey, blank_columns: int) -> bytes:
         help_sheet.cell(row=r, column=1, value=line)
     help_sheet.column_dimensions["A"].width = 18
     help_sheet.column_dimensions["B"].width = 60
+    help_sheet.page_setup.paperSize = help_sheet.PAPERSIZE_A4
+    help_sheet.page_setup.fitToWidth, help_sheet.page_setup.fitToHeight = 1, 0
+    help_sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
     out = io.BytesIO()
     book.save(out)

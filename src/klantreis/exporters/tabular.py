@@ -5,10 +5,12 @@ and of its phase, lane and actor: the table for spreadsheets and pandas, and the
 one a facilitator can type the wall into and load with :func:`read_tidy_csv`.
 Phases without steps get a row of their own with the step columns left empty.
 
-``layout=grid`` writes the brown paper as it hangs on the wall: the phases as
-columns, a row for the goal and the lead time of each phase, then the lanes as rows
-with the titles of their post-its (one per line, ``★`` for a moment of truth) and,
-in the rating lanes, the ratings of the steps of each phase.
+``layout=grid`` writes the brown paper as it hangs on the wall, the grid of the
+fill-in workbook's *Wand* sheet that ``klantreis import`` reads back: the phases as
+columns (a phase owns the columns up to the next name), a row for the goal and the
+lead time of each phase, then the lanes as rows with the titles of their post-its
+(one per line, ``★`` for a moment of truth), a row per scale with the votes of each
+column's first post-it, and a row of post-its (``? vraag (auteur)``).
 
 ``excel=true`` makes a file that Dutch-locale Excel opens as it should: UTF-8 with
 a byte-order mark, ``;`` between cells and a decimal comma (``2,5``). Any cell that
@@ -48,9 +50,7 @@ from klantreis._files import reading
 from klantreis.errors import ExportWarning, LoadError, Problem, Report, ValidationError
 from klantreis.exporters.base import Exporter, option
 from klantreis.exporters.common import (
-    duration_text,
     neutralise,
-    rating_text,
     strip_controls,
     unneutralise,
 )
@@ -301,50 +301,41 @@ def _votes(rating: Rating | None) -> str:
     return " ".join(str(v) for v in rating.votes) if rating is not None else ""
 
 
-def _grid_rows(journey: Journey, comma: bool) -> Iterator[list[str]]:
-    lang = journey.language
-    phases = journey.phases
-    yield [words.text("export.phases", lang) + " →", *(_text(p.name) for p in phases)]
-    yield [words.text("export.goal_per_phase", lang), *(_text(p.goal) for p in phases)]
-    yield [
-        words.text("export.lead_time", lang),
-        *(
-            _decimals(duration_text(p.lead_time, lang), comma) if p.lead_time else ""
-            for p in phases
-        ),
-    ]
-    cells: dict[tuple[str, str], list[Step]] = {}
-    for step in journey.steps:
-        cells.setdefault((step.lane, step.phase), []).append(step)
-    for lane in journey.lanes:
-        row = [_text(lane.name)]
-        for phase in phases:
-            if lane.kind is LaneKind.RATING:
-                scale = journey.scale(lane.scale or "")
-                lines = [
-                    f"{_decimals(rating_text(scale, r, lang), comma)}: {s.title}"
-                    for s in journey.steps_in(phase=phase.id)
-                    for r in s.ratings
-                    if r.scale == lane.scale
-                ]
-            else:
-                lines = [
-                    ("★ " if s.moment_of_truth else "") + s.title
-                    for s in cells.get((lane.id, phase.id), [])
-                ]
-            row.append(_text("\n".join(lines)))
-        yield row
+def grid_rows(journey: Journey, comma: bool, blank_columns: int = 0) -> Iterator[list[str]]:
+    """The wall's grid as rows of cell text: the one layout ``klantreis import`` reads.
+
+    The rows of :func:`klantreis.capture.wall.wall_grid` (the workbook's *Wand* sheet),
+    with the lead times' decimal separator as the CSV profile wants it.
+    """
+    from klantreis.capture.wall import text_of, wall_grid  # the capture grid, both ways
+
+    grid = wall_grid(journey, blank_columns=blank_columns)
+    for r, row in enumerate(grid.rows):
+        cells = [text_of(v) for v in row]
+        yield [_decimals(c, comma) for c in cells] if r == _LEAD_ROW else cells
 
 
-def render_csv(journey: Journey, options: CsvOptions) -> str:
-    """The CSV text of *journey* in the layout *options* ask for."""
+_LEAD_ROW = 2
+"""The row of the phases' lead times in the grid."""
+
+
+def render_csv(journey: Journey, options: CsvOptions, *, blank_columns: int = 0) -> str:
+    """The CSV text of *journey* in the layout *options* ask for.
+
+    *blank_columns* empty columns are added to each phase of the grid, for post-its
+    still to come (``klantreis new --to csv``).
+    """
     delimiter = options.delimiter or (";" if options.excel else ",")
     out = io.StringIO()
     if options.excel:
         out.write("\ufeff")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     comma = options.excel
-    rows = _tidy_rows(journey, comma) if options.layout == "tidy" else _grid_rows(journey, comma)
+    rows = (
+        _tidy_rows(journey, comma)
+        if options.layout == "tidy"
+        else grid_rows(journey, comma, blank_columns)
+    )
     for number, row in enumerate(rows, start=1):
         cells = [_cell(c) for c in row]
         for column, cell in enumerate(cells):
