@@ -132,6 +132,11 @@ def test_a_dutch_journey_draws_and_lists_in_dutch(examples, capsys):
 
 
 def test_mark_discussed_writes_back_only_that_field_and_keeps_a_backup(journey_file, capsys):
+    # The shipped example is canonical; a comment below the opening block is not kept.
+    journey_file.write_text(
+        journey_file.read_text(encoding="utf-8") + "# nog bespreken met Priya\n",
+        encoding="utf-8",
+    )
     before_text = journey_file.read_text(encoding="utf-8")
     before = klantreis.load(journey_file)
     drawn = draw(before, rng_seed=3)
