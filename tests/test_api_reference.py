@@ -35,6 +35,7 @@ PUBLIC_MODULES = (
     "klantreis.workshop",
     "klantreis.testing.strategies",
     "klantreis.testing.conformance",
+    "klantreis.scaffold",
 )
 """The modules whose ``__all__`` is public API. Other modules with an ``__all__``
 (``klantreis.review``, ``klantreis.plugins`` ...) are the implementation: their

@@ -45,6 +45,7 @@ EDGES = (
     "klantreis.plugins",
     "klantreis.cli",
     "klantreis.testing",
+    "klantreis.scaffold",
     "klantreis.manage",
     "klantreis.capture",
 )

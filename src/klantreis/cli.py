@@ -367,6 +367,12 @@ COMMANDS: list[Command] = [
         "klantreis.exporters.cli:run_export",
     ),
     Command(
+        "plugin",
+        "start an exporter plugin package: klantreis plugin new NAME",
+        "klantreis.scaffold:plugin_arguments",
+        "klantreis.scaffold:run_plugin",
+    ),
+    Command(
         "workshop",
         "plan a meeting from the seed's programmes; check its schedule",
         "klantreis.workshop.cli:workshop_arguments",
