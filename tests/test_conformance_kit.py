@@ -46,7 +46,7 @@ class Shape(str, enum.Enum):  # the pattern klantreis itself uses
 
 @frozen
 class GoodOptions:
-    shape: Shape = option(Shape.LIST, help="one step per line, or all on one")  # noqa: RUF009 (an enum member is immutable)
+    shape: Shape = option(Shape.LIST, help="one step per line, or all on one")
     bullet: Literal["-", "*"] = option("-", help="the mark")
     upper: bool = option(False, help="capitals")
     width: int = option(3, help="indent")
@@ -108,8 +108,7 @@ def test_an_option_whose_default_is_refused_is_rejected():
 
 @frozen
 class MappingOptions:
-    # A mutable default: fine for this test, which never changes it.
-    labels: dict[str, str] = option({"client": "Cliënt"}, help="the lanes' labels")  # noqa: RUF009
+    labels: dict[str, str] = option({"client": "Cliënt"}, help="the lanes' labels")
 
 
 def render_labels(journey: klantreis.Journey, options: MappingOptions) -> str:
