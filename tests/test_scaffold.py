@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import keyword
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -41,6 +43,7 @@ def test_the_names_are_derived_from_the_distribution_name(name, expected):
         ("-ics", "'-ics' is not a distribution name"),
         ("klantreis", "names klantreis itself"),
         ("3d", "'3d' cannot be a Python package name; call it klantreis-3d"),
+        ("IN", "'in' cannot be a Python package name; call it klantreis-in"),
         ("klantreis-" + "x" * 41, "is too long (at most 40)"),
     ],
 )
@@ -49,9 +52,13 @@ def test_a_name_that_cannot_be_a_plugin_is_refused(name, message):
         PluginNames.from_name(name)
 
 
+def _python_name(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
 @given(
     st.from_regex(r"[A-Za-z][A-Za-z0-9._-]{0,30}[A-Za-z0-9]", fullmatch=True).filter(
-        lambda n: n.lower() != "klantreis"
+        lambda n: n.lower() != "klantreis" and not keyword.iskeyword(_python_name(n))
     )
 )
 def test_derived_names_are_valid_and_stable(name):
