@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from klantreis.errors import LoadError, Problem
@@ -21,12 +21,14 @@ def umask() -> int:
     return mask
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write *data* to *path* through a temporary file in the same folder.
+def atomic_write(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> None:
+    """Write *data* (bytes, or chunks of bytes) to *path* through a temporary file beside it.
 
-    The temporary file is flushed to disk and renamed over *path*, so a crash, a full
-    disk or a ``KeyboardInterrupt`` leaves either the old file or the new one, and no
-    temporary file behind. An existing file keeps its permission bits.
+    Chunks are written as they come, so a large output is never held whole. The
+    temporary file is flushed to disk and renamed over *path*, so a crash, a full
+    disk, a ``KeyboardInterrupt`` or an exception from the chunks leaves either the old
+    file or the new one, and no temporary file behind. An existing file keeps its
+    permission bits.
     """
     target = Path(path)
     folder = target.parent
@@ -36,7 +38,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:32]}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         try:

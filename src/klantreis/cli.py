@@ -16,7 +16,7 @@ import importlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -259,7 +259,7 @@ def err(message: str) -> None:
 
 def write_output(
     output: str,
-    text: str | bytes,
+    text: str | bytes | Iterable[bytes],
     *,
     force: bool,
     protect: Sequence[str] = (),
@@ -267,17 +267,20 @@ def write_output(
 ) -> None:
     """Write to a path atomically, or to stdout for ``-``; never clobber unasked.
 
-    Refusals are told in *language* (default: :func:`klantreis.words.default_language`).
+    *text* may be chunks of bytes, written as they come (to a temporary file beside
+    the path, renamed over it at the end). Refusals are told in *language* (default:
+    :func:`klantreis.words.default_language`).
     """
     from klantreis._files import atomic_write, read_only
 
     if output == "-":
-        if isinstance(text, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text)
-            sys.stdout.buffer.flush()
-        else:
+        if isinstance(text, str):
             sys.stdout.write(text)
+            return
+        sys.stdout.flush()
+        for chunk in (text,) if isinstance(text, bytes) else text:
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
         return
     path = Path(output)
     for other in protect:

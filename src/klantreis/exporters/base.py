@@ -2,9 +2,15 @@
 
 An exporter is a frozen record: a name, a one-line description, a file suffix, a
 media type, whether its output is text or bytes (and the encoding of text), an
-options class and a render function from a journey to ``str`` or ``bytes``. It
-never holds a path or a file handle: the host writes every export, atomically, so a
-failed export never leaves a half-written file or clobbers an existing one.
+options class and a render function from a journey to ``str`` or ``bytes``, or to
+chunks of them. It never holds a path or a file handle: the host writes every
+export, atomically, so a failed export never leaves a half-written file or clobbers
+an existing one.
+
+Besides the journey and its options, a render function is told what else it asks
+for by name (the way datasette passes a renderer the arguments it names): the
+output ``language``, the ``text`` and ``label`` lookups of the word catalogue in that
+language, the ``source`` file's name, or the whole :class:`RenderContext`.
 
 This is all a plugin needs (re-exported by :mod:`klantreis.exporters`); finding an
 exporter by name and running it is :mod:`klantreis.exporting`, above the plugins.
@@ -12,33 +18,64 @@ exporter by name and running it is :mod:`klantreis.exporting`, above the plugins
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import enum
+import inspect
 import re
 import threading
 import typing
-from collections.abc import Callable, Collection, Iterator, Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, get_args, get_origin
 
 import attrs
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
+from klantreis import words
 from klantreis.errors import ExportError
 from klantreis.model import Journey, Language
 from klantreis.typeinfo import is_optional, non_none, strip_optional
 
 if TYPE_CHECKING:
+    from typing import Concatenate
+
     from cattrs import Converter
+    from typing_extensions import TypeVar
 
 __all__ = [
+    "CONTEXT_ARGUMENTS",
     "Exporter",
     "NoOptions",
+    "OptionInfo",
+    "RenderContext",
+    "RenderOutput",
+    "WordLookup",
     "encode",
     "localize",
     "make_options",
     "option",
 ]
+
+if TYPE_CHECKING:  # a default (PEP 696), which typing has from Python 3.13 only
+    OptionsT = TypeVar("OptionsT", default=Any)
+else:
+    from typing import TypeVar
+
+    OptionsT = TypeVar("OptionsT")
+"""The options class of an exporter (``Exporter[CsvOptions]``); a bare ``Exporter``, as
+plugins written for 0.1 annotate it, is ``Exporter[Any]``."""
+
+RenderOutput = str | bytes | Iterable[str] | Iterable[bytes]
+"""What a render function returns: the whole output (``str`` or ``bytes``), or an
+iterable (a generator, a list) of chunks of it, all ``str`` or all ``bytes``."""
+
+CONTEXT_ARGUMENTS = ("language", "text", "label", "source", "context")
+"""The names a render function may ask for after ``journey`` and ``options``.
+
+``language`` (:class:`klantreis.Language`), ``text`` (a :class:`WordLookup`),
+``label`` (``Callable[[enum.Enum], str]``), ``source`` (``str | None``) and ``context``
+(the :class:`RenderContext` that holds them all)."""
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,39}")
 _RESERVED_OPTIONS = frozenset({"journey", "format", "output", "language"})
@@ -99,15 +136,122 @@ def _check_options(_instance: Any, _attribute: Any, value: type) -> None:
             raise ValueError(f"{a.name!r} is reserved and cannot be an option name")
 
 
+class WordLookup(Protocol):
+    """The ``text`` a render function asks for: the word catalogue in the output language.
+
+    ``text(key, **values)`` is :func:`klantreis.words.text` with the language filled
+    in: *key* is a catalogue key (``"export.phases"``) or a member of one of the
+    model's enumerations (``Channel.PHONE``).
+    """
+
+    def __call__(self, key: str | enum.Enum, /, **values: object) -> str: ...
+
+
+@frozen
+class RenderContext(Generic[OptionsT]):
+    """What a render function is told besides the journey: ask for ``context`` to get it.
+
+    >>> from klantreis import Channel
+    >>> context = RenderContext(language="en", options=NoOptions(), source="reis.yaml")
+    >>> context.label(Channel.PHONE), context.text("export.phases")
+    ('phone', 'Phases')
+    """
+
+    language: Language = field(converter=Language)
+    """The language of the output: ``--lang``, else the journey's. The journey a render
+    gets is in it already: its ``language`` is this one, and the default lanes and
+    scales it kept unchanged are the template's in this language."""
+    options: OptionsT
+    """The exporter's options, converted and checked (the second positional argument)."""
+    source: str | None = None
+    """The name of the journey file as the user gave it (``reis.yaml``, ``<stdin>``), or
+    ``None`` when the journey did not come from a file."""
+
+    def text(self, key: str | enum.Enum, /, **values: object) -> str:
+        """The catalogue's message *key* (or an enumeration member's word) in :attr:`language`.
+
+        See :func:`klantreis.words.text`.
+        """
+        return words.text(key, self.language.value, **values)
+
+    def label(self, member: enum.Enum) -> str:
+        """The word for an enumeration member in :attr:`language` (:func:`klantreis.label`)."""
+        return words.text(member, self.language.value)
+
+    def date(self, day: dt.date) -> str:
+        """A date as people in :attr:`language` write it: ``26 maart 2026``."""
+        return words.date_text(day, self.language.value)
+
+    def arguments(self, names: Iterable[str]) -> dict[str, Any]:
+        """The keyword arguments for the *names* a render function asks for."""
+        values: dict[str, Any] = {
+            "language": self.language,
+            "text": self.text,
+            "label": self.label,
+            "source": self.source,
+            "context": self,
+        }
+        return {name: values[name] for name in names}
+
+
+_FIXED = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+
+
+def _context_names(render: Callable[..., Any]) -> tuple[str, ...]:
+    """The context arguments *render* names after its first two (journey, options).
+
+    A render whose signature cannot be read (a builtin) is called as in 0.1:
+    ``render(journey, options)``. ``**kwargs`` alone asks for nothing.
+    """
+    try:
+        parameters = list(inspect.signature(render).parameters.values())
+    except (TypeError, ValueError):
+        return ()
+    positional = [p for p in parameters if p.kind in _FIXED]
+    if len(positional) < 2 and not any(p.kind is p.VAR_POSITIONAL for p in parameters):
+        raise ValueError(
+            "an exporter's render function takes the journey and the options first: "
+            "render(journey, options, ...)"
+        )
+    names: list[str] = []
+    for p in parameters:
+        if (p.kind in _FIXED and positional.index(p) < 2) or p.kind in (
+            p.VAR_POSITIONAL,
+            p.VAR_KEYWORD,
+        ):
+            continue
+        if p.name in CONTEXT_ARGUMENTS:
+            names.append(p.name)
+        elif p.default is p.empty:
+            raise ValueError(
+                f"render parameter {p.name!r} is not one klantreis passes; "
+                f"ask for any of {', '.join(CONTEXT_ARGUMENTS)}"
+            )
+    return tuple(names)
+
+
+def _check_render(_instance: Any, _attribute: Any, value: Callable[..., Any]) -> None:
+    if not callable(value):
+        raise TypeError("an exporter's render must be a function")
+
+
 @frozen(kw_only=True)
-class Exporter:
+class Exporter(Generic[OptionsT]):
     """An output format: what it is called and how a journey is rendered in it.
 
-    *render* is called as ``render(journey, options)`` with an instance of *options*
-    and returns ``str`` (``binary=False``) or ``bytes`` (``binary=True``). It must be
+    *render* is called as ``render(journey, options, **asked)`` with an instance of
+    *options* and, as keyword arguments, each of :data:`CONTEXT_ARGUMENTS` that it
+    names (``def render(journey, options, *, language, text)``); a render written
+    for klantreis 0.1, ``render(journey, options)``, is called just so. It returns
+    ``str`` (``binary=False``) or ``bytes`` (``binary=True``), or an iterable of such
+    chunks, which the host writes as they come (see :data:`RenderOutput`). It must be
     deterministic (the same journey and options give the same output) and must not
     write files or print; raise :class:`klantreis.ExportError` with a message for
     the user when the export cannot be made.
+
+    ``Exporter`` is generic over its options class, so mypy checks that *render*
+    takes what *options* makes: ``Exporter(render=render_outline,
+    options=OutlineOptions)`` is an ``Exporter[OutlineOptions]``.
     """
 
     name: str = field(validator=_check_name)
@@ -118,14 +262,23 @@ class Exporter:
     """The file suffix, with its dot: ``.md``."""
     media_type: str
     """The IANA media type: ``text/markdown``."""
-    render: Callable[[Journey, Any], str | bytes] = field(repr=False)
-    """The function ``(journey, options) -> str | bytes``."""
+    render: Callable[Concatenate[Journey, OptionsT, ...], RenderOutput] = field(
+        repr=False, validator=_check_render
+    )
+    """The function ``(journey, options, **asked) -> str | bytes | Iterable[str | bytes]``."""
     binary: bool = False
     """Whether the output is bytes (images, workbooks) rather than text."""
     encoding: str = field(default="utf-8", validator=_check_encoding)
     """How text output is encoded when it is written to a file or a byte stream."""
-    options: type = field(default=NoOptions, validator=_check_options)
+    options: type[OptionsT] = field(default=NoOptions, validator=_check_options)  # type: ignore[assignment]
     """An attrs class whose fields (all with defaults) are the exporter's options."""
+    asks: tuple[str, ...] = field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=Factory(lambda s: _context_names(s.render), takes_self=True),
+    )
+    """The :data:`CONTEXT_ARGUMENTS` that *render* names, in its order (read from it)."""
 
     @property
     def output_kind(self) -> str:
@@ -134,12 +287,76 @@ class Exporter:
 
     def option_help(self) -> list[tuple[str, str, str]]:
         """Each option as ``(name, default, help)``, for listings."""
+        return [(o.name, repr(o.default), o.help) for o in self.option_info()]
+
+    def option_info(self) -> list[OptionInfo]:
+        """Each option with its type, default and choices, in the order of the options class.
+
+        >>> from klantreis import get_exporter
+        >>> get_exporter("csv").option_info()[0]
+        OptionInfo(name='layout', type='choice', default='tidy', choices=('tidy', 'grid'), help=...)
+        """
+        cls: Any = self.options
+        types = _option_types(cls)
         rows = []
-        for a in attrs.fields(self.options):
-            default = a.default
-            shown = default.value if isinstance(default, enum.Enum) else default
-            rows.append((a.name, repr(shown), str(a.metadata.get("help", ""))))
+        for a in attrs.fields(cls):
+            kind, choices = _type_text(types[a.name])
+            rows.append(
+                OptionInfo(
+                    name=a.name,
+                    type=kind,
+                    default=_plain(a.default),
+                    choices=choices,
+                    help=str(a.metadata.get("help", "")),
+                )
+            )
         return rows
+
+
+@frozen
+class OptionInfo:
+    """One option of an exporter, as ``klantreis formats -v`` and ``--json`` show it."""
+
+    name: str
+    """The option's name: ``--option NAME=VALUE``, or ``NAME=`` to :func:`klantreis.export`."""
+    type: str
+    """``bool``, ``int``, ``float``, ``str``, ``path``, ``choice``, or the annotation as
+    written; ``... or none`` when ``none`` (or an empty value) is allowed too."""
+    default: Any
+    """The default, as plain data: an enumeration's value, a path's text."""
+    choices: tuple[str, ...] = ()
+    """The values a ``choice`` takes (an ``Enum``'s values, a ``Literal``'s)."""
+    help: str = field(default="", repr=lambda text: "...")
+    """The option's one line of help."""
+
+
+def _type_text(t: Any) -> tuple[str, tuple[str, ...]]:
+    if t is None or isinstance(t, str):
+        return (t or "any"), ()
+    if is_optional(t):
+        inner = non_none(t)
+        if len(inner) == 1:
+            kind, choices = _type_text(inner[0])
+            return f"{kind} or none", choices
+    if _is_literal(t):
+        return "choice", tuple(str(c) for c in get_args(t))
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        return "choice", tuple(str(m.value) for m in t)
+    if isinstance(t, type) and issubclass(t, PurePath):
+        return "path", ()
+    if t in (bool, int, float, str):
+        return t.__name__, ()
+    return getattr(t, "__name__", None) or str(t), ()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, PurePath):
+        return str(value)
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return repr(value)
 
 
 # --- options -------------------------------------------------------------------------

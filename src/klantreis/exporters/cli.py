@@ -13,6 +13,7 @@ import argparse
 import json
 import sys
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -172,7 +173,7 @@ def run_export(args: argparse.Namespace) -> int:
     from klantreis.cli import UsageError, err, write_output
     from klantreis.errors import ExportWarning
     from klantreis.exporters.base import encode, make_options
-    from klantreis.exporting import describe, get_exporter, render
+    from klantreis.exporting import describe, get_exporter, render_chunks
 
     if args.to == "tidy":  # many tables from a file or a folder: journey management's
         from klantreis.manage.cli import run_tidy_export
@@ -197,26 +198,39 @@ def run_export(args: argparse.Namespace) -> int:
                 f"-o {stem}{exporter.suffix} (or -o - to send it to the terminal anyway)"
             )
         output = "-"
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ExportWarning)
-        data = render(exporter, journey, options, language=args.lang)
-    for warning in caught:
-        if issubclass(warning.category, ExportWarning):
-            err(f"klantreis: warning: {warning.message}")
-        else:
-            warnings.warn_explicit(
-                warning.message, warning.category, warning.filename, warning.lineno
-            )
-    payload = encode(exporter, data, who=describe(exporter))
     if output != "-":
         path = Path(output)
         if path.exists() and not args.force and path.suffix.lower() != exporter.suffix.lower():
             raise UsageError(
                 f"{output} exists and is not a {exporter.suffix} file; use --force to replace it"
             )
-    write_output(output, payload, force=True, protect=[args.file] if args.file != "-" else [])
+    source = "<stdin>" if args.file == "-" else args.file
+    chunks = render_chunks(exporter, journey, options, language=args.lang, source=source)
+    who = describe(exporter)
+    written = [0]
+
+    def payload() -> Iterator[bytes]:
+        for chunk in chunks:
+            data = encode(exporter, chunk, who=who)
+            written[0] += len(data)
+            yield data
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ExportWarning)
+        try:
+            write_output(
+                output, payload(), force=True, protect=[args.file] if args.file != "-" else []
+            )
+        finally:
+            for warning in caught:
+                if issubclass(warning.category, ExportWarning):
+                    err(f"klantreis: warning: {warning.message}")
+                else:
+                    warnings.warn_explicit(
+                        warning.message, warning.category, warning.filename, warning.lineno
+                    )
     if output != "-":
-        err(f"wrote {output} ({exporter.name}, {_size(len(payload))})")
+        err(f"wrote {output} ({exporter.name}, {_size(written[0])})")
     return 0
 
 

@@ -13,7 +13,7 @@ renders the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from attrs import frozen
 
@@ -38,7 +38,13 @@ from klantreis.model import (
     Step,
 )
 
-__all__ = ["MarkdownOptions", "escape", "klantreis_register_exporters", "render_markdown"]
+__all__ = [
+    "MarkdownOptions",
+    "escape",
+    "iter_markdown",
+    "klantreis_register_exporters",
+    "render_markdown",
+]
 
 
 @frozen
@@ -87,21 +93,34 @@ class _Report:
         if text:
             self.out += [escape(text), ""]
 
-    def render(self) -> str:
+    def sections(self) -> Iterator[None]:
+        """Add the report's lines to :attr:`out` a section at a time, pausing after each."""
         j = self.j
         self.heading(0, escape(j.title, breaks=" ") or "&#8203;")
         self.paragraph(j.description)
         self.facts()
+        yield
         if self.options.overview and j.phases:
             self.overview()
+            yield
         for number_, phase in enumerate(j.phases, 1):
             self.phase(number_, phase.id)
+            yield
         self.unplaced()
         self.actions()
+        yield
         self.insights()
-        while self.out and self.out[-1] == "":
-            self.out.pop()
-        return "\n".join(self.out) + "\n"
+        yield
+
+    def chunks(self) -> Iterator[str]:
+        """The report's text, a section at a time; blank lines at the very end left out."""
+        for _ in self.sections():
+            end = len(self.out)
+            while end and self.out[end - 1] == "":
+                end -= 1  # held back: they may be the last lines
+            if end:
+                yield "".join(line + "\n" for line in self.out[:end])
+                del self.out[:end]
 
     def facts(self) -> None:
         j, rows = self.j, []
@@ -351,7 +370,12 @@ class _Report:
 
 def render_markdown(journey: Journey, options: MarkdownOptions) -> str:
     """The Markdown report of *journey*."""
-    return _Report(journey, options).render()
+    return "".join(iter_markdown(journey, options))
+
+
+def iter_markdown(journey: Journey, options: MarkdownOptions) -> Iterator[str]:
+    """The Markdown report of *journey*, a section at a time (what the exporter gives)."""
+    return _Report(journey, options).chunks()
 
 
 MARKDOWN = Exporter(
@@ -359,7 +383,7 @@ MARKDOWN = Exporter(
     description="a readable report to share on GitHub, GitLab or a wiki (Markdown)",
     suffix=".md",
     media_type="text/markdown",
-    render=render_markdown,
+    render=iter_markdown,
     options=MarkdownOptions,
 )
 

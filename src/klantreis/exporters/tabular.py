@@ -79,8 +79,10 @@ from klantreis.notes import note_line, parse_note_line
 from klantreis.templates import default_lanes, default_scales
 
 __all__ = [
+    "CSV_CHUNK_ROWS",
     "TIDY_COLUMNS",
     "CsvOptions",
+    "iter_csv",
     "klantreis_register_exporters",
     "neutralise",
     "read_tidy_csv",
@@ -325,6 +327,15 @@ def render_csv(journey: Journey, options: CsvOptions, *, blank_columns: int = 0)
     *blank_columns* empty columns are added to each phase of the grid, for post-its
     still to come (``klantreis new --to csv``).
     """
+    return "".join(iter_csv(journey, options, blank_columns=blank_columns))
+
+
+CSV_CHUNK_ROWS = 200
+"""How many rows :func:`iter_csv` gives at a time."""
+
+
+def iter_csv(journey: Journey, options: CsvOptions, *, blank_columns: int = 0) -> Iterator[str]:
+    """The CSV text of *journey*, :data:`CSV_CHUNK_ROWS` rows at a time (the exporter's render)."""
     delimiter = options.delimiter or (";" if options.excel else ",")
     out = io.StringIO()
     if options.excel:
@@ -348,7 +359,12 @@ def render_csv(journey: Journey, options: CsvOptions, *, blank_columns: int = 0)
                     stacklevel=2,
                 )
         writer.writerow(cells)
-    return out.getvalue()
+        if number % CSV_CHUNK_ROWS == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    if out.tell():
+        yield out.getvalue()
 
 
 CSV = Exporter(
@@ -356,7 +372,7 @@ CSV = Exporter(
     description="a table: one row per step (tidy), or the wall's grid (layout=grid)",
     suffix=".csv",
     media_type="text/csv",
-    render=render_csv,
+    render=iter_csv,
     options=CsvOptions,
 )
 
