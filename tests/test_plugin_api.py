@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import shutil
 from pathlib import Path
 from unittest import mock
@@ -355,3 +356,117 @@ def test_the_typing_examples_run():
     namespace: dict[str, object] = {"__name__": "exporters_typing"}
     exec(compile(source, "exporters.py", "exec"), namespace)
     namespace["accepted"]()  # type: ignore[operator]
+
+
+# --- single-file plugins, formats -v and --json ----------------------------------------
+
+PLUGIN_FILE = """\
+import klantreis
+from attrs import frozen
+from klantreis.exporters import Exporter, option
+
+
+@frozen
+class Options:
+    shout: bool = option(False, help="in capitals")
+
+
+def render(journey, options, *, source):
+    title = journey.title.upper() if options.shout else journey.title
+    return f"{title} from {source}\\n"
+
+
+@klantreis.hookimpl
+def klantreis_register_exporters(register):
+    register(Exporter(name="{name}", description="the title", suffix=".txt",
+                      media_type="text/plain", render=render, options=Options))
+"""
+
+
+@pytest.fixture
+def journey_file(tmp_path):
+    path = tmp_path / "reis.yaml"
+    klantreis.dump(JOURNEY, path)
+    return path
+
+
+def plugin_file(folder, stem, name=None):
+    path = folder / f"{stem}.py"
+    path.write_text(PLUGIN_FILE.replace("{name}", name or stem), encoding="utf-8")
+    return path
+
+
+def test_export_with_a_plugin_file(tmp_path, journey_file, capsys):
+    mine = plugin_file(tmp_path, "my_exporter", "mine")
+    args = ["export", str(journey_file), "--to", "mine", "--plugin", str(mine)]
+    assert main([*args, "-O", "shout"]) == 0
+    assert capsys.readouterr().out == f"INTAKE from {journey_file}\n"
+    assert main(["formats", "--plugin", str(mine)]) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines() if "mine" in line)
+    assert str(mine) in line
+
+
+def test_a_plugin_file_that_fails_to_import_is_named_with_its_line(tmp_path, journey_file, capsys):
+    bad = tmp_path / "bad_plugin.py"
+    bad.write_text("import klantreis\n\nraise RuntimeError('not yet')\n", encoding="utf-8")
+    assert main(["export", str(journey_file), "--to", "markdown", "--plugin", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:3: RuntimeError: not yet" in err
+    assert "Traceback" not in err
+    typo = tmp_path / "typo_plugin.py"
+    typo.write_text("import klantreis\ndef broken(:\n", encoding="utf-8")
+    assert main(["formats", "--plugin", str(typo)]) == 2
+    assert f"{typo}:2: SyntaxError" in capsys.readouterr().err
+    assert main(["formats", "--plugin", str(tmp_path / "missing.py")]) == 2
+    assert "missing.py: no such plugin file" in capsys.readouterr().err
+
+
+def test_a_plugins_dir(tmp_path, journey_file, capsys, monkeypatch):
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    plugin_file(folder, "first")
+    plugin_file(folder, "_helper")  # not a plugin: starts with '_'
+    (folder / "broken.py").write_text("x = 1\ny = undefined_name\n", encoding="utf-8")
+    monkeypatch.setenv(plugins.ENV_PLUGINS_DIR, str(folder))
+    plugins.reset()
+    assert klantreis.export(JOURNEY, "first") == "Intake from None\n"
+    assert "_helper" not in klantreis.list_exporters()
+    (broken,) = plugins.get_registry().broken
+    assert broken.plugin.path == str(folder / "broken.py")
+    assert f"{folder / 'broken.py'}:2: NameError" in broken.reason
+    assert main(["formats", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    first = next(f for f in data["formats"] if f["name"] == "first")
+    assert (first["origin"], first["path"]) == (str(folder / "first.py"),) * 2
+    assert data["broken"][0]["path"] == str(folder / "broken.py")
+    monkeypatch.setenv(plugins.ENV_STRICT, "1")
+    assert main(["formats"]) == 1  # KLANTREIS_STRICT_PLUGINS=1 is --strict
+    assert "broken.py:2" in capsys.readouterr().out
+    assert main(["export", str(journey_file), "--to", "markdown"]) == 2
+    assert "broken.py:2: NameError" in capsys.readouterr().err
+
+
+def test_formats_verbose_shows_type_default_and_choices(capsys):
+    assert main(["formats", "-v"]) == 0
+    out = capsys.readouterr().out
+    assert '--option layout=CHOICE (default "tidy"; one of tidy, grid)' in out
+    assert "--option excel=BOOL (default false)" in out
+
+
+def test_formats_json_shape(capsys):
+    assert main(["formats", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["version"] == 1
+    assert set(data) == {"version", "formats", "broken", "clashes"}
+    csv_ = next(f for f in data["formats"] if f["name"] == "csv")
+    assert set(csv_) == {
+        "name", "qualified_name", "clash", "description", "suffix", "media_type", "output",
+        "plugin", "origin", "distribution", "version", "path", "options",
+    }  # fmt: skip
+    assert csv_["options"][0] == {
+        "name": "layout",
+        "type": "choice",
+        "default": "tidy",
+        "choices": ["tidy", "grid"],
+        "help": csv_["options"][0]["help"],
+    }

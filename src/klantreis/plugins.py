@@ -8,7 +8,10 @@ Plugins come from three places, in this order:
    (:data:`ENTRY_POINT_GROUP`); the :data:`ENV_PLUGINS` environment variable chooses
    which (``KLANTREIS_PLUGINS=`` loads none, ``KLANTREIS_PLUGINS=mermaid,xlsx`` only
    those, by entry-point or distribution name);
-3. plugins registered in-process with :func:`register_plugin` or :func:`plugin`
+3. single-file plugins, not packaged: every ``*.py`` file (not starting with ``_``) in
+   the folder named by :data:`ENV_PLUGINS_DIR`, and each file given to
+   :func:`load_plugin_file` (``klantreis export --plugin my_exporter.py``);
+4. plugins registered in-process with :func:`register_plugin` or :func:`plugin`
    (tests, notebooks, applications that embed klantreis).
 
 Nothing is loaded by ``import klantreis``. Each entry point is loaded, registered
@@ -34,14 +37,17 @@ import contextvars
 import difflib
 import functools
 import importlib
+import importlib.util
 import inspect
 import io
 import os
 import re
 import sys
 import threading
+import traceback
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import pluggy
@@ -56,6 +62,7 @@ __all__ = [
     "DEFAULT_PLUGINS",
     "ENTRY_POINT_GROUP",
     "ENV_PLUGINS",
+    "ENV_PLUGINS_DIR",
     "ENV_STRICT",
     "Broken",
     "PluginInfo",
@@ -63,6 +70,8 @@ __all__ = [
     "Registry",
     "get_plugin_manager",
     "get_registry",
+    "is_strict",
+    "load_plugin_file",
     "plugin",
     "register_plugin",
     "reset",
@@ -79,6 +88,11 @@ or distribution names). The built-in exporters always load."""
 
 ENV_STRICT = "KLANTREIS_STRICT_PLUGINS"
 """``1``: a broken plugin is an error (:class:`klantreis.PluginError`), not a listing."""
+
+ENV_PLUGINS_DIR = "KLANTREIS_PLUGINS_DIR"
+"""A folder of single-file plugins: each ``*.py`` in it (not starting with ``_``) is
+imported and registered, like datasette's ``--plugins-dir``; a file that fails to
+import is listed as broken, with its line."""
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "klantreis.exporters.markdown",
@@ -104,13 +118,18 @@ class PluginInfo:
     """The distribution's version."""
     builtin: bool = False
     """Whether it is one of klantreis's own modules."""
+    path: str | None = None
+    """The file of a single-file plugin (``--plugin``, :data:`ENV_PLUGINS_DIR`)."""
 
     def describe(self) -> str:
-        """``built in``, ``klantreis-mermaid 0.1.0``, or ``registered in-process``."""
+        """``built in``, ``klantreis-mermaid 0.1.0``, a plugin file's path, or ``registered
+        in-process``."""
         if self.builtin:
             return "built in"
         if self.distribution:
             return f"{self.distribution} {self.version or ''}".strip()
+        if self.path:
+            return self.path
         return "registered in-process"
 
 
@@ -297,6 +316,42 @@ def _caller() -> PluginInfo | None:
     return None
 
 
+def is_strict(strict: bool | None = None) -> bool:
+    """*strict* if given, else whether :data:`ENV_STRICT` asks for strict mode."""
+    return strict if strict is not None else _truthy(ENV_STRICT)
+
+
+def _import_file(path: Path, name: str) -> types.ModuleType:
+    """Import the plugin file *path*; a failure is a :class:`PluginError` naming file and line."""
+    module_name = f"klantreis_plugin_file_{name}"
+    try:
+        spec = importlib.util.spec_from_file_location(module_name, path)
+        if spec is None or spec.loader is None:
+            raise PluginError(f"{path}: not a Python file klantreis can import")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module  # dataclasses and pickle look their module up
+        with stdout_to_stderr():
+            spec.loader.exec_module(module)
+    except PluginError:
+        raise
+    except (Exception, SystemExit) as exc:
+        sys.modules.pop(module_name, None)
+        raise PluginError(_located(path, exc)) from None
+    return module
+
+
+def _located(path: Path, exc: BaseException) -> str:
+    """``file:line: Error: message`` for an exception raised while importing *path*."""
+    if isinstance(exc, SyntaxError) and exc.filename and exc.lineno:
+        return f"{exc.filename}:{exc.lineno}: {type(exc).__name__}: {exc.msg}"
+    line = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if Path(frame.filename).resolve() == path.resolve():
+            line = frame.lineno
+    where = f"{path}:{line}" if line else str(path)
+    return f"{where}: {_error_text(exc)}"
+
+
 class _Host:
     """The one plugin manager of the process, loaded lazily and thread-safely."""
 
@@ -318,7 +373,29 @@ class _Host:
                 with stdout_to_stderr():
                     self._load_builtins(pm)
                     self._load_entry_points(pm)
+                    self._load_plugins_dir(pm)
             return self.pm
+
+    def _load_plugins_dir(self, pm: pluggy.PluginManager) -> None:
+        folder = os.environ.get(ENV_PLUGINS_DIR, "").strip()
+        if not folder:
+            return
+        if not Path(folder).is_dir():
+            info = PluginInfo(ENV_PLUGINS_DIR, path=folder)
+            self.load_failures.append(Broken(info, "no such folder", "missing"))
+            return
+        for file in sorted(Path(folder).glob("*.py")):
+            if file.name.startswith("_"):
+                continue
+            info = PluginInfo(file.stem, path=str(file))
+            try:
+                module = _import_file(file, info.name)
+            except PluginError as exc:
+                self.load_failures.append(Broken(info, f"failed to import: {exc}"))
+                continue
+            broken = self._add(pm, module, info)
+            if broken is not None:
+                self.load_failures.append(broken)
 
     def _add(self, pm: pluggy.PluginManager, obj: object, info: PluginInfo) -> Broken | None:
         """Register *obj*, guarded; on failure return why, leaving the manager as it was."""
@@ -550,7 +627,7 @@ def get_registry(*, strict: bool | None = None) -> Registry:
     plugin raises :class:`klantreis.PluginError` that lists them all.
     """
     registry = _HOST.build()
-    if (strict if strict is not None else _truthy(ENV_STRICT)) and registry.broken:
+    if is_strict(strict) and registry.broken:
         lines = "\n".join(f"  {b}" for b in registry.broken)
         raise PluginError(f"{len(registry.broken)} broken plugin(s):\n{lines}")
     return registry
@@ -571,6 +648,33 @@ def register_plugin(obj: object, *, name: str | None = None) -> str:
             raise PluginError(f"{plugin_name}: {broken.reason}")
         _HOST.registry = None
         return plugin_name
+
+
+def load_plugin_file(path: str | os.PathLike[str]) -> str:
+    """Import the single-file plugin *path* and register it (``klantreis export --plugin``).
+
+    Returns its name (the file's stem). The plugin is listed with its file's path as
+    origin; loading the same file again does nothing. Raises
+    :class:`klantreis.PluginError` with the file and line when the file cannot be read
+    or imported, or when it cannot be registered.
+    """
+    file = Path(path)
+    if not file.is_file():
+        raise PluginError(f"{file}: no such plugin file")
+    pm = _HOST.manager()
+    with _HOST.lock:
+        info = PluginInfo(file.stem, path=str(file))
+        if pm.has_plugin(info.name):
+            taken = _HOST.infos.get(info.name)
+            if taken is not None and taken.path and Path(taken.path).samefile(file):
+                return info.name  # loaded already: once is enough
+            raise PluginError(f"{file}: the plugin name {info.name!r} is already taken")
+        module = _import_file(file, info.name)
+        broken = _HOST._add(pm, module, info)
+        if broken is not None:
+            raise PluginError(f"{file}: {broken.reason}")
+        _HOST.registry = None
+        return info.name
 
 
 def unregister_plugin(name_or_obj: str | object) -> None:

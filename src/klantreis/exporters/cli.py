@@ -18,9 +18,39 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from klantreis.exporters.base import OptionInfo
     from klantreis.model import Journey
 
-__all__ = ["export_arguments", "formats_arguments", "run_export", "run_formats"]
+__all__ = [
+    "FORMATS_JSON_VERSION",
+    "export_arguments",
+    "formats_arguments",
+    "load_plugin_files",
+    "run_export",
+    "run_formats",
+]
+
+
+FORMATS_JSON_VERSION = 1
+"""The version of ``klantreis formats --json``'s shape (docs/cli.md describes it)."""
+
+
+def _plugin_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--plugin",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a single-file plugin to load, not packaged (repeatable)",
+    )
+
+
+def load_plugin_files(files: list[str]) -> None:
+    """Load each ``--plugin FILE``; a file that fails is a located error (exit 2)."""
+    from klantreis.plugins import load_plugin_file
+
+    for file in files:
+        load_plugin_file(file)
 
 
 def formats_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,19 +60,32 @@ def formats_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
     parser.add_argument(
-        "--strict", action="store_true", help="exit with status 1 when a plugin is broken"
+        "--strict",
+        action="store_true",
+        help="exit with status 1 when a plugin is broken (KLANTREIS_STRICT_PLUGINS=1 too)",
     )
+    _plugin_argument(parser)
+
+
+def _option_line(info: OptionInfo) -> str:
+    parts = [f"default {json.dumps(info.default, ensure_ascii=False)}"]
+    if info.choices:
+        parts.append("one of " + ", ".join(info.choices))
+    help_text = f" {info.help}" if info.help else ""
+    return f"--option {info.name}={info.type.upper()} ({'; '.join(parts)}){help_text}"
 
 
 def run_formats(args: argparse.Namespace) -> int:
     """List every export format with its origin, and every broken plugin with its error."""
-    from klantreis.plugins import get_registry
+    from klantreis.plugins import get_registry, is_strict
 
+    load_plugin_files(args.plugin)
     registry = get_registry(strict=False)
     names = sorted(registry.exporters)
     entries = [registry.exporters[name] for name in names]
     if args.json:
         data = {
+            "version": FORMATS_JSON_VERSION,
             "formats": [
                 {
                     "name": e.exporter.name,
@@ -56,8 +99,16 @@ def run_formats(args: argparse.Namespace) -> int:
                     "origin": e.plugin.describe(),
                     "distribution": e.plugin.distribution,
                     "version": e.plugin.version,
+                    "path": e.plugin.path,
                     "options": [
-                        {"name": n, "default": d, "help": h} for n, d, h in e.exporter.option_help()
+                        {
+                            "name": o.name,
+                            "type": o.type,
+                            "default": o.default,
+                            "choices": list(o.choices),
+                            "help": o.help,
+                        }
+                        for o in e.exporter.option_info()
                     ],
                 }
                 for e in entries
@@ -67,6 +118,7 @@ def run_formats(args: argparse.Namespace) -> int:
                     "plugin": b.plugin.name,
                     "distribution": b.plugin.distribution,
                     "version": b.plugin.version,
+                    "path": b.plugin.path,
                     "stage": b.stage,
                     "reason": b.reason,
                 }
@@ -89,8 +141,8 @@ def run_formats(args: argparse.Namespace) -> int:
             cells = "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row))
             print(f"  {cells}  {entry.exporter.description}")
             if args.verbose:
-                for name, default, help_text in entry.exporter.option_help():
-                    print(f"      --option {name}=... (default {default}) {help_text}")
+                for info in entry.exporter.option_info():
+                    print(f"      {_option_line(info)}")
         if registry.clashes:
             print("\nName clashes (ask for one of these by its qualified name):")
             for name, claimants in sorted(registry.clashes.items()):
@@ -100,7 +152,7 @@ def run_formats(args: argparse.Namespace) -> int:
             print("\nBroken plugins (the formats above still work):")
             for broken in registry.broken:
                 print(f"  {broken}")
-    return 1 if args.strict and registry.broken else 0
+    return 1 if is_strict(args.strict or None) and registry.broken else 0
 
 
 def export_arguments(parser: argparse.ArgumentParser) -> None:
@@ -147,6 +199,7 @@ def export_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="replace an existing OUT even when its suffix is not the format's",
     )
+    _plugin_argument(parser)
 
 
 def _options(pairs: list[str]) -> tuple[dict[str, str], set[str]]:
@@ -179,6 +232,7 @@ def run_export(args: argparse.Namespace) -> int:
         from klantreis.manage.cli import run_tidy_export
 
         return run_tidy_export(args, _options(args.option)[0])
+    load_plugin_files(args.plugin)
     exporter = get_exporter(args.to)
     pairs, flags = _options(args.option)
     if args.compare is not None:
