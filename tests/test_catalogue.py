@@ -687,10 +687,18 @@ def test_plugin_exporter_raises():
     assert attrs.asdict(JOURNEY) == before
 
 
-def test_plugin_exporter_returns_the_wrong_type():
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        (42, "returned int, but it declares text"),
+        (b"bytes", "returned bytes, but it declares text"),
+        (["text", b"bytes"], "gave a chunk of bytes, but it declares text"),  # chunks: one kind
+    ],
+)
+def test_plugin_exporter_returns_the_wrong_type(output, message):
     with (
-        plugins.plugin(_plugin_exporter("liar", lambda j, o: ["not", "text"]), name="liar"),
-        pytest.raises(PluginError, match=r"'liar' exporter .* returned list, but it declares text"),
+        plugins.plugin(_plugin_exporter("liar", lambda j, o: output), name="liar"),
+        pytest.raises(PluginError, match=rf"'liar' exporter .* {message}"),
     ):
         klantreis.export(JOURNEY, "liar")
 
