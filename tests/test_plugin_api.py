@@ -298,7 +298,7 @@ def whole_csv(journey, options):
         out.write("\ufeff")
     delimiter = options.delimiter or (";" if options.excel else ",")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    rows = (tabular._tidy_rows if options.layout == "tidy" else tabular._grid_rows)(
+    rows = (tabular._tidy_rows if options.layout == "tidy" else tabular.grid_rows)(
         journey, options.excel
     )
     writer.writerows([tabular._cell(c) for c in row] for row in rows)
