@@ -235,3 +235,19 @@ def _copy(data):
     import copy
 
     return copy.deepcopy(data)
+
+
+def test_a_duration_written_twice_is_read_once_and_a_bad_one_refused_every_time():
+    step = '{{"title": "{0}", "phase": "p", "lane": "l", "duration": "{1}"}}'
+    steps = ", ".join(step.format(t, d) for t, d in (("a", "2 weken"), ("b", "2 weken")))
+    text = f'{{"title": "x", "phases": [{{"name": "P", "id": "p"}}], "steps": [{steps}]}}'
+    text = text.replace('"steps"', '"lanes": [{"name": "L", "id": "l"}], "steps"')
+    first, second = klantreis.loads(text, format="json").steps
+    assert first.duration is second.duration  # one immutable value serves both
+    assert str(first.duration) == "2 weeks"
+    for _ in range(2):
+        found = problems(text.replace("2 weken", "twee weken"))
+        assert [(code, path) for code, path, _ in found][:2] == [
+            ("bad-duration", "steps[0].duration"),
+            ("bad-duration", "steps[1].duration"),
+        ]

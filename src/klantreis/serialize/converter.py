@@ -237,8 +237,13 @@ def parse_duration(text: str) -> Duration:
 
 def _duration(value: Any, _: type) -> Duration:
     if isinstance(value, str):
-        return parse_duration(value)
+        return _parse_duration(value)
     raise expect(Message("read.kind.duration"), value)
+
+
+_parse_duration: Callable[[str], Duration] = functools.lru_cache(maxsize=1024)(parse_duration)
+"""parse_duration, remembered: a journey repeats a few dozen durations (a Duration is
+immutable, so one may serve every step; a text that is refused is not remembered)."""
 
 
 def _ratings(value: Any, _: type) -> tuple[Rating, ...]:
