@@ -654,3 +654,18 @@ def test_a_plugin_that_exits_while_registering_is_broken_not_fatal():
         assert "markdown" in klantreis.list_exporters()  # the others were still called
         (broken,) = plugins.get_registry().broken
         assert broken.reason == "klantreis_register_exporters raised SystemExit: 3"
+
+
+def test_register_kept_for_later_is_refused():
+    kept = []
+
+    class Keeper:
+        @hookimpl
+        def klantreis_register_exporters(self, register):
+            kept.append(register)
+
+    with plugins.plugin(Keeper(), name="keeper"):
+        assert "markdown" in klantreis.list_exporters()
+        with pytest.raises(PluginError, match="register\\('late'\\) was called after"):
+            kept[0](text_exporter("late", lambda j, o: "late"))
+        assert "late" not in klantreis.list_exporters()

@@ -224,6 +224,8 @@ class _Call:
     def __init__(self) -> None:
         self.exporters: dict[str, tuple[PluginInfo, list[Exporter]]] = {}
         self.failed: dict[str, Broken] = {}
+        self.closed = False
+        """Whether the call is over (a ``register`` kept for later is refused)."""
 
     def fail(self, info: PluginInfo, reason: str) -> None:
         self.failed.setdefault(info.name, Broken(info, reason, "hook"))
@@ -485,17 +487,6 @@ class _Host:
         """Call the hook through pluggy; a hook wrapper that raises is left out, and
         the hook called again without it."""
 
-        def register(exporter: Exporter) -> None:
-            if not isinstance(exporter, Exporter):
-                raise PluginError(
-                    "register() takes a klantreis.exporters.Exporter, "
-                    f"not {type(exporter).__name__}"
-                )
-            info = _caller() or PluginInfo("(unknown plugin)")
-            call = self.call
-            if call is not None:
-                call.exporters.setdefault(info.name, (info, []))[1].append(exporter)
-
         left_out: list[object] = []
         broken: list[Broken] = []
         while True:
@@ -503,7 +494,7 @@ class _Host:
             hook = pm.subset_hook_caller("klantreis_register_exporters", left_out)
             try:
                 with stdout_to_stderr():
-                    hook(register=register)
+                    hook(register=self._register_function(call))
             except (Exception, SystemExit) as exc:
                 culprits = [c for c in self._wrappers_in(exc, pm) if c[0] not in left_out]
                 if not culprits:
@@ -519,8 +510,29 @@ class _Host:
                 continue
             finally:
                 self.call = None
+                call.closed = True
             broken.extend(call.failed.values())
             return call, broken
+
+    def _register_function(self, call: _Call) -> Callable[[Exporter], None]:
+        """The ``register`` argument of one hook call: it files each exporter under the
+        plugin that registers it."""
+
+        def register(exporter: Exporter) -> None:
+            if not isinstance(exporter, Exporter):
+                raise PluginError(
+                    "register() takes a klantreis.exporters.Exporter, "
+                    f"not {type(exporter).__name__}"
+                )
+            if call.closed:
+                raise PluginError(
+                    f"register({exporter.name!r}) was called after klantreis_register_exporters "
+                    "returned; call it inside the hook"
+                )
+            info = _caller() or PluginInfo("(unknown plugin)")
+            call.exporters.setdefault(info.name, (info, []))[1].append(exporter)
+
+        return register
 
     def _wrappers_in(
         self, exc: BaseException, pm: pluggy.PluginManager
