@@ -93,3 +93,32 @@ def test_the_tidy_export_says_what_it_wrote_in_lang(journey_file, tmp_path, caps
     out = tmp_path / "tabellen"
     assert main(["export", str(journey_file), "--to", "tidy", "-o", str(out), "--lang", "nl"]) == 0
     assert capsys.readouterr().err.startswith(f"{out} geschreven (tidy, ")
+
+
+def test_option_errors_speak_lang_else_klantreis_lang(journey_file, capsys, monkeypatch):
+    argv = ["export", str(journey_file), "--to", "csv", "-O", "layout=wall", "-O", "delimter=;"]
+    english = _usage(argv, capsys)
+    assert "option 'layout': the text 'wall' is not one of 'tidy', 'grid'" in english
+    assert "unknown option 'delimter' for 'csv' (its options are " in english
+    assert "; did you mean 'delimiter'?" in english
+    monkeypatch.setenv("KLANTREIS_LANG", "nl")
+    dutch = _usage(argv, capsys)
+    assert "optie 'layout': de tekst 'wall' is geen van: 'tidy', 'grid'" in dutch
+    assert "onbekende optie 'delimter' voor 'csv' (de opties zijn " in dutch
+    assert "; bedoel je 'delimiter'?" in dutch
+    assert _usage([*argv[:1], "--lang", "en", *argv[1:]], capsys) == english
+    needs = _usage(["export", str(journey_file), "--to", "csv", "-O", "layout"], capsys)
+    assert needs == (
+        "klantreis: optie 'layout' van 'csv' heeft een waarde nodig: "
+        "--option layout=WAARDE (een van 'tidy', 'grid')"
+    )
+
+
+def test_make_options_tells_in_the_language_asked():
+    from klantreis import ExportError, get_exporter
+    from klantreis.exporters import make_options
+
+    with pytest.raises(ExportError, match="optie 'excel': verwacht true of false, maar kreeg"):
+        make_options(get_exporter("csv"), {"excel": "misschien"}, from_text=True, language="nl")
+    with pytest.raises(ExportError, match="option 'excel': expected true or false, got"):
+        make_options(get_exporter("csv"), {"excel": "misschien"}, from_text=True)

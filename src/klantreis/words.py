@@ -730,6 +730,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "interne fout: {error}\nDit is een fout in klantreis; meld hem met de uitvoer van --debug.",
         "internal error: {error}\nThis is a bug; please report it with the output of --debug.",
     ),
+    # --- exporter options -------------------------------------------------------------
+    "option.named": ("optie {name!r}: {message}", "option {name!r}: {message}"),
+    "option.not-one-of": ("{value} is geen van: {choices}", "{value} is not one of {choices}"),
+    "option.kind.path": ("de naam van een bestand of map", "the name of a file or folder"),
+    "option.no-path": ("er is geen bestand of map {path!r}", "there is no file or folder {path!r}"),
+    "option.no-fit": ("{value} past niet bij {type}", "{value} does not fit {type}"),
+    "option.unknown": (
+        "onbekende optie {key!r} voor {exporter!r} ({which}){hint}",
+        "unknown option {key!r} for {exporter!r} ({which}){hint}",
+    ),
+    "option.options-are": ("de opties zijn {names}", "its options are {names}"),
+    "option.no-options": ("hij heeft geen opties", "it takes no options"),
+    "option.did-you-mean": ("; bedoel je {word!r}?", "; did you mean {word!r}?"),
+    "option.needs-value": (
+        "optie {name!r} van {exporter!r} heeft een waarde nodig: --option {name}=WAARDE{choices}",
+        "option {name!r} of {exporter!r} needs a value: --option {name}=VALUE{choices}",
+    ),
+    "option.one-of": (" (een van {choices})", " (one of {choices})"),
     # --- the review sheet (klantreis review) ---------------------------------------------
     "review.section.step": ("stap", "step"),
     "review.section.friction": ("frictie", "friction"),

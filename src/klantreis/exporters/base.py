@@ -370,7 +370,11 @@ _MEMBER_HOOKS: dict[bool, Callable[[Any, Any], enum.Enum]] = {}
 
 
 class _OptionError(ValueError):
-    pass
+    """A value an option cannot take; *wording* tells it in any language."""
+
+    def __init__(self, wording: words.Message) -> None:
+        super().__init__(wording("en"))
+        self.wording = wording
 
 
 def _is_literal(t: Any) -> bool:
@@ -387,14 +391,24 @@ def _converter(from_text: bool) -> Converter:
         return conv
     # Loaded on first use, so that an exporter plugin can import this module cheaply.
     from klantreis.serialize import make_converter
-    from klantreis.serialize.converter import describe
+    from klantreis.serialize.converter import value_words
 
     conv = make_converter()
+
+    def expected(kind: str, value: Any) -> _OptionError:
+        return _OptionError(
+            words.Message("read.expected", kind=words.Message(kind), value=value_words(value))
+        )
+
+    def not_one_of(value: Any, shown: str) -> _OptionError:
+        return _OptionError(
+            words.Message("option.not-one-of", value=value_words(value), choices=shown)
+        )
 
     def text(value: Any, _: type) -> str:
         if isinstance(value, str):
             return value
-        raise _OptionError(f"expected text, got {describe(value)}")
+        raise expected("read.kind.text", value)
 
     def whole(value: Any, _: type) -> int:
         if from_text and isinstance(value, str):
@@ -404,7 +418,7 @@ def _converter(from_text: bool) -> Converter:
                 pass
         elif isinstance(value, int) and not isinstance(value, bool):
             return value
-        raise _OptionError(f"expected a whole number, got {describe(value)}")
+        raise expected("read.kind.whole-number", value)
 
     def number(value: Any, _: type) -> float:
         if from_text and isinstance(value, str):
@@ -414,14 +428,14 @@ def _converter(from_text: bool) -> Converter:
                 pass
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             return float(value)
-        raise _OptionError(f"expected a number, got {describe(value)}")
+        raise expected("read.kind.number", value)
 
     def yes_no(value: Any, _: type) -> bool:
         if isinstance(value, bool):
             return value
         if from_text and isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
             return value.strip().lower() in _TRUE
-        raise _OptionError(f"expected true or false, got {describe(value)}")
+        raise expected("read.kind.true-false", value)
 
     def literal(value: Any, t: Any) -> Any:
         choices = get_args(t)
@@ -431,8 +445,7 @@ def _converter(from_text: bool) -> Converter:
             for choice in choices:
                 if str(choice) == value:
                     return choice
-        shown = ", ".join(repr(c) for c in choices)
-        raise _OptionError(f"{describe(value)} is not one of {shown}")
+        raise not_one_of(value, ", ".join(repr(c) for c in choices))
 
     def member(value: Any, t: type[enum.Enum]) -> enum.Enum:
         for m in t:
@@ -443,16 +456,15 @@ def _converter(from_text: bool) -> Converter:
             for m in t:
                 if typed == str(m.value) or typed.lower() == m.name.lower():
                     return m
-        shown = ", ".join(repr(m.value) for m in t)
-        raise _OptionError(f"{describe(value)} is not one of {shown}")
+        raise not_one_of(value, ", ".join(repr(m.value) for m in t))
 
     def existing_path(value: Any, _: type) -> Path:
         if isinstance(value, str) and value.strip():
             value = Path(value)
         if not isinstance(value, Path):
-            raise _OptionError(f"expected the name of a file or folder, got {describe(value)}")
+            raise expected("option.kind.path", value)
         if not value.exists():
-            raise _OptionError(f"there is no file or folder {str(value)!r}")
+            raise _OptionError(words.Message("option.no-path", path=str(value)))
         return value
 
     def optional(value: Any, t: Any) -> Any:
@@ -466,7 +478,7 @@ def _converter(from_text: bool) -> Converter:
                 return conv.structure(value, candidate)
             except Exception:
                 continue
-        raise _OptionError(f"{describe(value)} does not fit {t}")
+        raise _OptionError(words.Message("option.no-fit", value=value_words(value), type=t))
 
     conv.register_structure_hook(str, text)
     conv.register_structure_hook(int, whole)
@@ -516,7 +528,7 @@ def _enum_hooks(conv: Converter, from_text: bool, types: Collection[Any]) -> Non
                     done.add(cls)
 
 
-def _option_messages(exc: BaseException, exporter: Exporter) -> list[str]:
+def _option_messages(exc: BaseException, exporter: Exporter, language: str | None) -> list[str]:
     from cattrs.errors import AttributeValidationNote, ClassValidationError, ForbiddenExtraKeysError
 
     if isinstance(exc, ClassValidationError):
@@ -527,18 +539,27 @@ def _option_messages(exc: BaseException, exporter: Exporter) -> list[str]:
                 for n in getattr(sub, "__notes__", ())
                 if isinstance(n, AttributeValidationNote)
             ]
-            for message in _option_messages(sub, exporter):
-                out.append(f"option {names[-1]!r}: {message}" if names else message)
+            for message in _option_messages(sub, exporter, language):
+                if names:
+                    message = words.text("option.named", language, name=names[-1], message=message)
+                out.append(message)
         return out
     if isinstance(exc, ForbiddenExtraKeysError):
         known = [a.name for a in attrs.fields(exporter.options)]
         out = []
         for key in sorted(exc.extra_fields):
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            which = f"its options are {', '.join(known)}" if known else "it takes no options"
-            out.append(f"unknown option {key!r} for {exporter.name!r} ({which}){hint}")
+            hint = words.text("option.did-you-mean", language, word=close[0]) if close else ""
+            which = (
+                words.text("option.options-are", language, names=", ".join(known))
+                if known
+                else words.text("option.no-options", language)
+            )
+            unknown = {"key": key, "exporter": exporter.name, "which": which, "hint": hint}
+            out.append(words.text("option.unknown", language, **unknown))
         return out
+    if isinstance(exc, _OptionError):
+        return [exc.wording(language)]
     return [str(exc) or type(exc).__name__]
 
 
@@ -548,6 +569,7 @@ def make_options(
     *,
     from_text: bool = False,
     flags: Collection[str] = (),
+    language: str | None = None,
 ) -> Any:
     """An instance of *exporter*'s options class built from *values*.
 
@@ -558,7 +580,7 @@ def make_options(
     command line (``"true"``, ``"3"``, ``"grid"``). *flags* are options given
     without a value (``--option fenced``): each must be a ``bool`` option, and is
     true. Raises :class:`klantreis.ExportError` that names every wrong option, the
-    value and the choices.
+    value and the choices, in *language* (``None``: ``KLANTREIS_LANG``, else English).
 
     >>> from klantreis import get_exporter
     >>> make_options(get_exporter("csv"), {"layout": "grid", "excel": "ja"}, from_text=True)
@@ -568,27 +590,31 @@ def make_options(
     types = _option_types(exporter.options)
     for name in flags:
         if name in types and strip_optional(types[name]) is not bool:
-            raise ExportError(
-                f"option {name!r} of {exporter.name!r} needs a value: "
-                f"--option {name}=VALUE{_choices(types[name])}"
-            )
+            needs = {
+                "name": name,
+                "exporter": exporter.name,
+                "choices": _choices(types[name], language),
+            }
+            raise ExportError(words.text("option.needs-value", language, **needs))
         values[name] = True
     conv = _converter(from_text)
     _enum_hooks(conv, from_text, types.values())
     try:
         return conv.structure(values, exporter.options)
     except Exception as exc:
-        messages = _option_messages(exc, exporter)
+        messages = _option_messages(exc, exporter, language)
         raise ExportError("; ".join(messages)) from None
 
 
-def _choices(t: Any) -> str:
+def _choices(t: Any, language: str | None = None) -> str:
     inner = strip_optional(t)
     if _is_literal(inner):
-        return f" (one of {', '.join(repr(c) for c in get_args(inner))})"
-    if isinstance(inner, type) and issubclass(inner, enum.Enum):
-        return f" (one of {', '.join(repr(m.value) for m in inner)})"
-    return ""
+        choices = ", ".join(repr(c) for c in get_args(inner))
+    elif isinstance(inner, type) and issubclass(inner, enum.Enum):
+        choices = ", ".join(repr(m.value) for m in inner)
+    else:
+        return ""
+    return words.text("option.one-of", language, choices=choices)
 
 
 # --- language ------------------------------------------------------------------------

@@ -241,7 +241,7 @@ def run_export(args: argparse.Namespace) -> int:
         pairs["compare"] = args.compare
     for flag in flags:
         del pairs[flag]
-    options = make_options(exporter, pairs, from_text=True, flags=flags)
+    options = make_options(exporter, pairs, from_text=True, flags=flags, language=args.lang)
     journey = _load(args.file)
     output = args.output
     if output is None:
