@@ -44,12 +44,12 @@ _MUTED = "#4a4a4a"
 _GRID = "#d8d2c6"
 _FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif'
 
-_LEFT = 56.0  # room for the y axis numbers
+_LEFT = 66.0  # room for the y axis numbers and half of the first iteration's label
 _STEP = 130.0  # between two iterations
 _PLOT_H = 180.0
 _TITLE_H = 46.0
 _AXIS_H = 46.0  # the iteration labels under the plot
-_LABEL_W = 230.0  # the line labels right of the plot
+_LABEL_W = 250.0  # the line labels right of the plot
 _GAP = 24.0  # between two charts
 _LABEL_SPACING = 15.0
 _LABEL_CHARS = 30
@@ -166,11 +166,11 @@ class _Chart:
         arrow = "↑" if s.direction is Direction.HIGHER_IS_BETTER else "↓"
         out = [f'<g class="chart" data-scale="{_esc(s.scale)}">']
         out.append(
-            f'<text x="{_LEFT - 44:.1f}" y="{self.top + 18:.1f}" font-size="15" '
+            f'<text x="12" y="{self.top + 18:.1f}" font-size="15" '
             f'font-weight="bold" fill="{_INK}">{_esc(s_name)} {arrow}</text>'
         )
         out.append(
-            f'<text x="{_LEFT - 44:.1f}" y="{self.plot_top - 14:.1f}" font-size="11" '
+            f'<text x="12" y="{self.plot_top - 14:.1f}" font-size="11" '
             f'fill="{_MUTED}">▲ {_esc(text("history.chart-better", lang))}</text>'
         )
         right = _LEFT + self.plot_w
@@ -233,7 +233,7 @@ class _Chart:
                 ends.append((number, key, name, series, self.y(value)))
         places = _spread([e[4] for e in ends], self.plot_top - 4, bottom + 4, _LABEL_SPACING)
         for (number, _key, name, series, y), place in zip(ends, places, strict=True):
-            colour, _dash, _width = self.pen(number)
+            colour, dash, width = self.pen(number)
             x = right + 14
             if abs(place - y) > 1:
                 out.append(
@@ -243,9 +243,14 @@ class _Chart:
             value = next(v for v in reversed(series.values) if v is not None)
             label = f"{_cut(name, _LABEL_CHARS)} {format_number(value, lang)}"
             weight = ' font-weight="bold"' if number == 0 else ""
+            dashes = f' stroke-dasharray="{dash}"' if dash else ""
+            out.append(  # a swatch of the line, then the text in ink (readable in any colour)
+                f'<line x1="{x:.1f}" y1="{place:.1f}" x2="{x + 16:.1f}" y2="{place:.1f}" '
+                f'stroke="{colour}" stroke-width="{width + 1}"{dashes}/>'
+            )
             out.append(
-                f'<text class="line-label" x="{x:.1f}" y="{place + 4:.1f}" font-size="12" '
-                f'fill="{colour}"{weight}>{_esc(label)}</text>'
+                f'<text class="line-label" x="{x + 21:.1f}" y="{place + 4:.1f}" font-size="12" '
+                f'fill="{_INK}"{weight}>{_esc(label)}</text>'
             )
         out.append("</g>")
         return out
