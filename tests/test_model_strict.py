@@ -167,7 +167,9 @@ def test_the_annotations_tell_mypy_what_each_field_accepts():
     init = Journey.__init__.__annotations__
     assert init["phases"] == "Iterable[Phase]"
     assert init["language"] == "Language | str"
-    assert Step.__init__.__annotations__["ratings"].startswith("Mapping[str, int | Sequence[int]]")
+    assert Step.__init__.__annotations__["ratings"].startswith(
+        "Mapping[str, int | Sequence[int] | Mapping[str, int | Sequence[int]]]"
+    )
 
 
 # --- ids that only look different ---------------------------------------------------------

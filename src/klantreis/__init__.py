@@ -55,6 +55,7 @@ if TYPE_CHECKING:
         PainPoints,
         Persona,
         PersonaRole,
+        Perspective,
         Phase,
         Quality,
         Rating,
@@ -70,7 +71,7 @@ if TYPE_CHECKING:
     from klantreis.review import import_answers, review_sheet
     from klantreis.serialize import FORMAT_VERSION, Limits, dump, dumps, to_data
     from klantreis.signoff import fingerprint, sign_off
-    from klantreis.templates import default_lanes, default_scales, label
+    from klantreis.templates import default_lanes, default_perspectives, default_scales, label
     from klantreis.validation import load, loads, validate
     from klantreis.workshop import Workshop, load_workshop, validate_workshop, workshop_template
 
@@ -110,6 +111,7 @@ __all__ = [
     "PatchError",
     "Persona",
     "PersonaRole",
+    "Perspective",
     "Phase",
     "PluginError",
     "Portfolio",
@@ -130,6 +132,7 @@ __all__ = [
     "Workshop",
     "__version__",
     "default_lanes",
+    "default_perspectives",
     "default_scales",
     "diff",
     "dump",
@@ -187,6 +190,7 @@ _LAZY = {
     "PainPoints": "klantreis.model",
     "Persona": "klantreis.model",
     "PersonaRole": "klantreis.model",
+    "Perspective": "klantreis.model",
     "Phase": "klantreis.model",
     "Quality": "klantreis.model",
     "Rating": "klantreis.model",
@@ -199,6 +203,7 @@ _LAZY = {
     "Theme": "klantreis.model",
     "slugify": "klantreis.model",
     "default_lanes": "klantreis.templates",
+    "default_perspectives": "klantreis.templates",
     "default_scales": "klantreis.templates",
     "label": "klantreis.templates",
     "FORMAT_VERSION": "klantreis.serialize",

@@ -31,12 +31,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
-from klantreis.model import Language, Scale
+from klantreis.model import Language, Rating, Scale
 
 __all__ = [
     "format_number",
     "mean_of_sums",
     "nearest_point",
+    "perspective_means",
     "phase_mean",
     "point_label",
     "round_half_away",
@@ -94,6 +95,32 @@ def phase_mean(steps: Iterable[Sequence[int]]) -> float | None:
             total, count = sums.get(n, (0, 0))
             sums[n] = (total + sum(votes), count + 1)
     return mean_of_sums(sums)
+
+
+def perspective_means(ratings: Iterable[Rating | None]) -> dict[str, float]:
+    """The score of a group of steps on one scale per perspective: for each perspective,
+    the mean of the steps' means of its votes (:func:`phase_mean`, one perspective at a
+    time), in the order the perspectives first appear.
+
+    *ratings* gives each step's rating on the scale (``None`` for a step without one).
+    Votes without a perspective count in the overall mean only, so a journey whose
+    votes carry none gets ``{}``.
+
+    >>> from klantreis.model import Rating
+    >>> perspective_means([
+    ...     Rating.of("emotion", {"client": [2, 3], "medewerker": 4}),
+    ...     Rating.of("emotion", {"client": 4}),
+    ...     Rating("emotion", (1,)),
+    ... ])
+    {'client': 3.25, 'medewerker': 4.0}
+    """
+    groups: dict[str, list[tuple[int, ...]]] = {}
+    for rating in ratings:
+        if rating is not None and rating.perspectives:
+            for perspective, votes in rating.by_perspective().items():
+                groups.setdefault(perspective, []).append(votes)
+    means = {p: phase_mean(steps) for p, steps in groups.items()}
+    return {p: m for p, m in means.items() if m is not None}
 
 
 def round_half_away(value: float, digits: int = 1) -> Decimal:

@@ -46,6 +46,7 @@ from klantreis._fields import (
     is_int,
     member,
     refuse,
+    show,
     to_date,
     to_id,
     to_ids,
@@ -74,6 +75,7 @@ __all__ = [
     "PainPoints",
     "Persona",
     "PersonaRole",
+    "Perspective",
     "Phase",
     "Quality",
     "Rating",
@@ -85,6 +87,7 @@ __all__ = [
     "SystemBoundary",
     "Theme",
     "default_lanes",
+    "default_perspectives",
     "default_scales",
     "slugify",
 ]
@@ -354,14 +357,43 @@ def _check_votes(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
         refuse(instance, attribute, "at least one vote", value, ValueError)
 
 
+def _check_perspectives(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    TEXTS(instance, attribute, value)
+    if not value:
+        return
+    votes = instance.votes
+    if len(value) != len(votes):
+        refuse(
+            instance,
+            attribute,
+            f"one perspective per vote ({len(votes)}), or none",
+            value,
+            ValueError,
+        )
+    seen: set[str] = set()
+    for i, perspective in enumerate(value):
+        if perspective in seen and value[i - 1] != perspective:
+            refuse(
+                instance,
+                attribute,
+                "the votes of one perspective side by side (write them as {perspective: [votes]})",
+                value,
+                ValueError,
+            )
+        seen.add(perspective)
+
+
 def _to_ratings(
-    value: Mapping[str, int | Sequence[int]] | Sequence[Rating],
+    value: Mapping[str, int | Sequence[int] | Mapping[str, int | Sequence[int]]] | Sequence[Rating],
 ) -> tuple[Rating, ...]:
     if not isinstance(value, Mapping):
         return as_tuple(value)
     ratings = []
     for scale, votes in value.items():
         try:
+            if isinstance(votes, Mapping):
+                ratings.append(Rating.of(scale, votes))
+                continue
             ratings.append(Rating(scale, votes))
         except (TypeError, ValueError) as exc:
             raise type(exc)(f"Step.ratings[{scale!r}]: {exc}") from None
@@ -586,6 +618,16 @@ class Actor:
 
 
 @frozen(kw_only=True)
+class Perspective:
+    """Whose view a rating gives: the client, a relative (*naaste*), an expert by
+    experience, a staff member, or any group a journey names itself."""
+
+    name: str = field(validator=TEXT, metadata=_doc("Who gives the view, e.g. 'Naaste'."))
+    id: str = field(default=_derived_id("name"), converter=to_id, validator=ID)
+    description: str | None = field(default=None, validator=OPTIONAL_TEXT)
+
+
+@frozen(kw_only=True)
 class Scale:
     """A named rating scale with bounds, a label per point and a direction.
 
@@ -683,11 +725,60 @@ class Rating:
 
     scale: str = field(converter=to_id, validator=ID)
     votes: tuple[int, ...] = field(converter=_to_votes, validator=_check_votes)
+    perspectives: tuple[str, ...] = field(
+        default=(),
+        kw_only=True,
+        converter=to_ids,
+        validator=_check_perspectives,
+        metadata=_doc(
+            "Whose view each vote gives (a perspective id per vote, e.g. 'client' or "
+            "'medewerker'), or none at all."
+        ),
+    )
+
+    @classmethod
+    def of(cls, scale: str, votes: Mapping[str, int | Sequence[int]]) -> Rating:
+        """The rating on *scale* of the votes per perspective, as a file writes them.
+
+        >>> Rating.of("emotion", {"client": [2, 3], "medewerker": 4})
+        Rating(scale='emotion', votes=(2, 3, 4), perspectives=('client', 'client', 'medewerker'))
+        """
+        if not isinstance(votes, Mapping):
+            raise TypeError(
+                "Rating.perspectives: expected a mapping of perspective to votes, "
+                f"got {show(votes)}"
+            )
+        flat: list[int] = []
+        whose: list[str] = []
+        for perspective, given in votes.items():
+            some = _to_votes(given)
+            try:
+                _check_votes(cls, attrs.fields(Rating).votes, some)
+            except (TypeError, ValueError) as exc:
+                raise type(exc)(str(exc).replace(":", f"[{perspective!r}]:", 1)) from None
+            flat.extend(some)
+            whose.extend([perspective] * len(some))
+        return cls(scale, tuple(flat), perspectives=tuple(whose))
 
     @property
     def value(self) -> float:
         """The mean of the votes."""
         return sum(self.votes) / len(self.votes)
+
+    def __repr__(self) -> str:  # perspectives only when there are any, as a file shows them
+        whose = f", perspectives={self.perspectives!r}" if self.perspectives else ""
+        return f"Rating(scale={self.scale!r}, votes={self.votes!r}{whose})"
+
+    def by_perspective(self) -> dict[str, tuple[int, ...]]:
+        """The votes of each perspective, in the order given; empty without perspectives.
+
+        >>> Rating.of("emotion", {"client": [2, 3], "naaste": 4}).by_perspective()
+        {'client': (2, 3), 'naaste': (4,)}
+        """
+        groups: dict[str, list[int]] = {}
+        for perspective, vote in zip(self.perspectives, self.votes, strict=False):
+            groups.setdefault(perspective, []).append(vote)
+        return {p: tuple(v) for p, v in groups.items()}
 
 
 @frozen(kw_only=True)
@@ -898,6 +989,15 @@ def _default_scales(journey: Journey) -> tuple[Scale, ...]:
     return default_scales(language) if isinstance(language, Language) else ()
 
 
+def _default_perspectives(journey: Journey) -> tuple[Perspective, ...]:
+    language: Any = journey.language  # converted, but not yet validated
+    return default_perspectives(language) if isinstance(language, Language) else ()
+
+
+def _to_perspectives(value: Iterable[Perspective]) -> tuple[Perspective, ...]:
+    return as_tuple(value)
+
+
 def _default_lanes(journey: Journey) -> tuple[Lane, ...]:
     language: Any = journey.language  # converted, but not yet validated
     return default_lanes(language) if isinstance(language, Language) else ()
@@ -928,6 +1028,15 @@ class Journey:
         converter=_to_scales,
         validator=each_instance(Scale),
     )
+    perspectives: tuple[Perspective, ...] = field(
+        default=Factory(_default_perspectives, takes_self=True),
+        converter=_to_perspectives,
+        validator=each_instance(Perspective),
+        metadata=_doc(
+            "Whose views the votes give (client, naaste, ervaringsdeskundige, medewerker "
+            "unless the journey names its own)."
+        ),
+    )
     phases: tuple[Phase, ...] = field(
         default=(), converter=_to_phases, validator=each_instance(Phase)
     )
@@ -952,6 +1061,11 @@ class Journey:
 
     # Look-ups. They scan, which is fast enough for journeys of thousands of steps;
     # code that looks up many items builds its own dict once.
+
+    def perspective(self, perspective_id: str) -> Perspective | None:
+        """The perspective with *perspective_id*, or ``None``."""
+        perspective_id = as_id(perspective_id)  # an id in NFD finds its item too
+        return next((p for p in self.perspectives if p.id == perspective_id), None)
 
     def phase(self, phase_id: str) -> Phase | None:
         """The phase with *phase_id*, or ``None``."""
@@ -1053,6 +1167,25 @@ def default_scales(language: Language | str = Language.NL) -> tuple[Scale, ...]:
             question="How motivated are you at this step?",
         ),
     )
+
+
+_PERSPECTIVES: tuple[tuple[str, str, str], ...] = (
+    ("client", "Cliënt", "Client"),
+    ("naaste", "Naaste", "Relative"),
+    ("ervaringsdeskundige", "Ervaringsdeskundige", "Expert by experience"),
+    ("medewerker", "Medewerker", "Staff member"),
+)
+
+
+@cache
+def default_perspectives(language: Language | str = Language.NL) -> tuple[Perspective, ...]:
+    """The four views a rating may give: client, naaste, ervaringsdeskundige, medewerker.
+
+    The ids are the same in both languages, so ``emotion: {client: 2, medewerker: 4}``
+    reads the same in a Dutch and an English journey.
+    """
+    dutch = Language(language) is Language.NL
+    return tuple(Perspective(id=pid, name=nl if dutch else en) for pid, nl, en in _PERSPECTIVES)
 
 
 _LANES: tuple[tuple[str, LaneKind, str, str], ...] = (

@@ -59,6 +59,10 @@ class Index:
         return {s.id: (s.minimum, s.maximum) for s in self.journey.scales}
 
     @cached_property
+    def perspective_ids(self) -> set[str]:
+        return {p.id for p in self.journey.perspectives}
+
+    @cached_property
     def step_ids(self) -> set[str]:
         return {s.id for s in self.journey.steps}
 
@@ -148,10 +152,22 @@ Found = Iterator[tuple[Path, Message] | tuple[Path, Message, Message | None]]
 # --- errors ---------------------------------------------------------------------------
 
 
+_COLLECTIONS = (
+    "actors",
+    "perspectives",
+    "scales",
+    "phases",
+    "lanes",
+    "steps",
+    "actions",
+    "insights",
+)
+
+
 @rule("duplicate-id")
 def _duplicate_ids(journey: Journey, index: Index) -> Found:
     """Ids are unique within each collection (phases, lanes, steps ...)."""
-    for key in ("actors", "scales", "phases", "lanes", "steps", "actions", "insights"):
+    for key in _COLLECTIONS:
         seen: dict[str, int] = {}
         for i, item in enumerate(getattr(journey, key)):
             if item.id in seen:
@@ -168,7 +184,7 @@ def _empty_ids(journey: Journey, index: Index) -> Found:
     """Ids are not empty."""
     if not journey.id.strip():
         yield ("id",), Message("problem.empty-journey-id")
-    for key in ("actors", "scales", "phases", "lanes", "steps", "actions", "insights"):
+    for key in _COLLECTIONS:
         for i, item in enumerate(getattr(journey, key)):
             if not item.id.strip():
                 yield (key, i, "id"), Message("problem.empty-id")
@@ -205,6 +221,13 @@ def _references(journey: Journey, index: Index) -> Found:
                     Message("problem.unknown-scale", id=rating.scale),
                     _did_you_mean(rating.scale, index.scales),
                 )
+            for perspective in rating.by_perspective() if rating.perspectives else ():
+                if perspective not in index.perspective_ids:
+                    yield (
+                        ("steps", i, "ratings", rating.scale, perspective),
+                        Message("problem.unknown-perspective", id=perspective),
+                        _did_you_mean(perspective, index.perspective_ids),
+                    )
     for i, lane in enumerate(journey.lanes):
         if lane.actor is not None and lane.actor not in index.actor_ids:
             yield (
@@ -231,7 +254,7 @@ def _references(journey: Journey, index: Index) -> Found:
 
 _REFERENCES = {
     Step: ("phase", "lane", "actor"),
-    Rating: ("scale",),
+    Rating: ("scale", "perspectives"),
     Lane: ("actor", "scale"),
     ImprovementAction: ("targets", "ideas"),
     Insight: ("steps",),
@@ -373,6 +396,8 @@ def _strings(
     elif isinstance(value, Rating):  # written as `ratings: {scale: votes}`
         if ids:
             yield (*path[:-1], value.scale), value.scale
+            for perspective in value.by_perspective() if value.perspectives else ():
+                yield (*path[:-1], value.scale, perspective), perspective
     elif attrs.has(type(value)):
         references = _REFERENCES.get(type(value), ())
         for a in attrs.fields(type(value)):
@@ -477,10 +502,19 @@ def _ratings(journey: Journey, index: Index) -> Found:
             if bounds is None:
                 continue
             low, high = bounds
-            for j, vote in enumerate(rating.votes):
-                if not low <= vote <= high:
+            groups: list[tuple[str | None, tuple[int, ...]]] = (
+                [*rating.by_perspective().items()]
+                if rating.perspectives
+                else [(None, rating.votes)]
+            )
+            for perspective, votes in groups:
+                for j, vote in enumerate(votes):
+                    if low <= vote <= high:
+                        continue
                     path: Path = ("steps", i, "ratings", rating.scale)
-                    if len(rating.votes) > 1:
+                    if perspective is not None:
+                        path = (*path, perspective)
+                    if len(votes) > 1:
                         path = (*path, j)
                     off = Message(
                         "problem.off-scale", vote=vote, scale=rating.scale, low=low, high=high

@@ -77,13 +77,28 @@ class SchemaBuilder:
                     },
                 ]
             }
+            votes = [vote, {"type": "array", "items": vote, "minItems": 1}]
+            number = {"type": "integer"}  # votes per perspective are numbers, not labels
+            numbers = [number, {"type": "array", "items": number, "minItems": 1}]
             return {
                 "type": "object",
-                "description": "Scale id to a rating: one number (or label), or a list of votes.",
+                "description": "Scale id to a rating: one number (or label), a list of votes, "
+                "or the votes per perspective (perspective id to one number or a list of "
+                "numbers).",
                 "additionalProperties": {
-                    "oneOf": [vote, {"type": "array", "items": vote, "minItems": 1}]
+                    "oneOf": [
+                        *votes,
+                        {
+                            "type": "object",
+                            "minProperties": 1,
+                            "additionalProperties": {"oneOf": numbers},
+                        },
+                    ]
                 },
-                "examples": [{"emotion": 2, "motivation": [1, 2, 2]}],
+                "examples": [
+                    {"emotion": 2, "motivation": [1, 2, 2]},
+                    {"emotion": {"client": [2, 3], "medewerker": 4}},
+                ],
             }
         if t is Note:
             return self.ref("Note", self.note)

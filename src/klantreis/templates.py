@@ -27,12 +27,14 @@ from klantreis.model import (
     Status,
     Theme,
     default_lanes,
+    default_perspectives,
     default_scales,
 )
 from klantreis.words import text
 
 __all__ = [
     "default_lanes",
+    "default_perspectives",
     "default_scales",
     "label",
     "new_file_header",

@@ -168,6 +168,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problem.unknown-lane": ("geen baan heeft het id {id!r}", "no lane has the id {id!r}"),
     "problem.unknown-actor": ("geen betrokkene heeft het id {id!r}", "no actor has the id {id!r}"),
     "problem.unknown-scale": ("geen schaal heeft het id {id!r}", "no scale has the id {id!r}"),
+    "problem.unknown-perspective": (
+        "geen perspectief heeft het id {id!r} (de klantreis noemt ze onder perspectives)",
+        "no perspective has the id {id!r} (the journey names them under perspectives)",
+    ),
     "problem.unknown-step": ("geen stap heeft het id {id!r}", "no step has the id {id!r}"),
     "problem.unclear-id-begins": (
         "het id {id!r} begint met een spatie{char}",
@@ -376,6 +380,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "een mapping van schaal naar score, bijv. {{emotion: 4}}",
         "a mapping of scale to rating, e.g. {{emotion: 4}}",
     ),
+    "read.kind.perspective": ("het id van een perspectief (tekst)", "a perspective's id (text)"),
     "read.kind.votes": (
         "een geheel getal of een lijst stemmen",
         "a whole number or a list of votes",
@@ -1082,6 +1087,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.steps": ("stappen", "steps"),
     "field.discussed": ("besproken", "discussed"),
     "field.discussed_on": ("besproken op", "discussed on"),
+    "field.perspectives": ("perspectieven", "perspectives"),
     # --- the HTML map (klantreis.exporters.html): the page's own controls and labels --
     "html.wall": ("De muur", "The wall"),
     "html.filters": ("Filters", "Filters"),

@@ -116,6 +116,16 @@ def _votes(rating: Rating | None) -> Value:
     return " ".join(str(v) for v in rating.votes)
 
 
+def _keep_perspectives(ratings: tuple[Rating, ...], old: Step) -> tuple[Rating, ...]:
+    """*ratings* read from the wall, each the file's own where its votes are the same: the
+    wall shows votes, not whose they are, so the file keeps who gave them."""
+    kept = []
+    for rating in ratings:
+        before = old.rating(rating.scale)
+        kept.append(before if before is not None and before.votes == rating.votes else rating)
+    return tuple(kept)
+
+
 def wall_grid(journey: Journey, *, blank_columns: int = 0) -> WallGrid:
     """The wall of *journey* as a grid; *blank_columns* empty columns are added to each
     phase (and, without phases, that many columns for phases still to be named)."""
@@ -334,6 +344,7 @@ class GridReader:
                 }
                 if old is not None:
                     fields["title"] = old.title  # the same but for spaces around it
+                    fields["ratings"] = _keep_perspectives(fields["ratings"], old)
                     self.steps.append(attrs.evolve(old, **fields))
                 else:
                     new_id = unique_id(slugify(title, fallback="stap"), step_ids)

@@ -267,7 +267,10 @@ def _map_with(value: Any, mapping: dict[str, str], kind: RefKind) -> Any:
         return mapping.get(value, value)
     if kind is RefKind.MANY:
         return tuple(mapping.get(v, v) for v in value)
-    return tuple(Rating(mapping[r.scale], r.votes) if r.scale in mapping else r for r in value)
+    return tuple(
+        Rating(mapping[r.scale], r.votes, perspectives=r.perspectives) if r.scale in mapping else r
+        for r in value
+    )
 
 
 def _contents(
@@ -717,7 +720,9 @@ def _rating_changes(
         a, b = before.get(scale_id), after.get(scale_id)
         old_votes = a.votes if a is not None else None
         new_votes = b.votes if b is not None else None
-        if old_votes == new_votes:
+        old_whose = a.perspectives if a is not None else ()
+        new_whose = b.perspectives if b is not None else ()
+        if old_votes == new_votes and old_whose == new_whose:
             continue
         old_scale = a.scale if a is not None else scales.old_id(scale_id)
         direction = scales.direction(scale_id, old_scale)
@@ -732,6 +737,8 @@ def _rating_changes(
                 old_votes=old_votes,
                 new_votes=new_votes,
                 verdict=judge(direction, step_mean(old_votes), step_mean(new_votes)),
+                old_perspectives=old_whose,
+                new_perspectives=new_whose,
             )
         )
 

@@ -219,6 +219,9 @@ class RatingChange:
     """The votes in the old journey; ``None`` when the step had no rating there."""
     new_votes: tuple[int, ...] | None
     verdict: Verdict
+    old_perspectives: tuple[str, ...] = ()
+    """Whose view each old vote gives (:attr:`klantreis.Rating.perspectives`), if any."""
+    new_perspectives: tuple[str, ...] = ()
 
     @property
     def old_value(self) -> float | None:
@@ -242,6 +245,8 @@ class RatingChange:
             old_votes=self.new_votes,
             new_votes=self.old_votes,
             verdict=self.verdict.inverse(),
+            old_perspectives=self.new_perspectives,
+            new_perspectives=self.old_perspectives,
         )
 
 

@@ -124,10 +124,17 @@ class _Words:
             return "–"
         return format_number(value, self.language)
 
-    def votes(self, votes: tuple[int, ...] | None) -> str:
+    def votes(self, votes: tuple[int, ...] | None, perspectives: tuple[str, ...] = ()) -> str:
+        """``2,5 (2, 3)``; with perspectives ``3 (client 2, 3; medewerker 4)``."""
         if votes is None:
             return "–"
         mean = step_mean(votes)
+        if perspectives:
+            groups: dict[str, list[str]] = {}
+            for whose, vote in zip(perspectives, votes, strict=False):
+                groups.setdefault(whose, []).append(str(vote))
+            shown = "; ".join(f"{self.escape(p)} {', '.join(vs)}" for p, vs in groups.items())
+            return f"{self.number(mean)} ({shown})"
         if len(votes) <= 1:
             return self.number(mean)
         return f"{self.number(mean)} ({', '.join(str(v) for v in votes)})"
@@ -156,7 +163,7 @@ class _Words:
         if isinstance(value, Note):
             return f"{value.kind.symbol} {self.value(value.text)}"
         if isinstance(value, Rating):
-            return f"{self.escape(value.scale)} {self.votes(value.votes)}"
+            return f"{self.escape(value.scale)} {self.votes(value.votes, value.perspectives)}"
         if isinstance(value, tuple):
             return ", ".join(self.value(v) for v in value)
         if attrs.has(type(value)):
@@ -219,7 +226,8 @@ def _scale_names(diff: JourneyDiff) -> dict[str, str]:
 def _rating_text(words: _Words, change: RatingChange, names: dict[str, str]) -> str:
     scale = words.escape(names.get(change.scale, change.scale))
     return (
-        f"{scale} {words.votes(change.old_votes)} → {words.votes(change.new_votes)} "
+        f"{scale} {words.votes(change.old_votes, change.old_perspectives)} → "
+        f"{words.votes(change.new_votes, change.new_perspectives)} "
         f"{words.verdict(change.verdict)}"
     )
 

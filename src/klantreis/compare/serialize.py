@@ -16,14 +16,16 @@ The document (``diff_format_version`` 1)::
     CHANGE  {"kind", "collection", "id", "new_id", "label",
              "fields": [{"field", "old", "new"}], "old_index", "new_index", "item"}
     RATING  {"step", "old_step", "label", "scale", "old_scale", "direction", "old_votes",
-             "new_votes", "old_value", "new_value", "verdict"}
+             "new_votes", "old_value", "new_value", "verdict"} and, when the votes carry
+             perspectives, "old_perspectives" and "new_perspectives" (an id per vote)
     PHASE   {"phase", "old_phase", "name", "scales": [{"scale", "old_scale", "name",
              "direction", "old_mean", "new_mean", "old_count", "new_count", "verdict"}]}
     ACTION  {"id", "old_id", "title", "old_title", "status", "old_status", "targets",
              "old_targets", "outcome", "flags", "ratings": [RATING, ...]}
 
 Field values and items are written as in a journey file (``{emotion: 4}``,
-``"2 weeks"``, enum values). Every key is always written (``null`` when empty). The
+``"2 weeks"``, enum values). Every key is always written (``null`` when empty), but the
+two perspectives keys, written only when not empty (a diff without them is as before). The
 ``summary.counts`` and the ``*_value`` keys are derived: written for scripts,
 ignored when read. The version changes only when an older klantreis could misread a
 newer document.
@@ -162,6 +164,8 @@ def _rating_out(r: RatingChange) -> dict[str, Any]:
         "old_value": r.old_value,
         "new_value": r.new_value,
         "verdict": r.verdict.value,
+        **({"old_perspectives": list(r.old_perspectives)} if r.old_perspectives else {}),
+        **({"new_perspectives": list(r.new_perspectives)} if r.new_perspectives else {}),
     }
 
 
@@ -426,7 +430,15 @@ def _converter() -> Converter:
     info_optional = ("language", "iteration", "phases", "lanes")
     conv.register_structure_hook(JourneyInfo, _every_key(conv, JourneyInfo, info_optional))
     derived = ("old_value", "new_value")
-    conv.register_structure_hook(RatingChange, _every_key(conv, RatingChange, ignored=derived))
+    conv.register_structure_hook(
+        RatingChange,
+        _every_key(
+            conv,
+            RatingChange,
+            optional=("old_perspectives", "new_perspectives"),
+            ignored=derived,
+        ),
+    )
     for cls in (FieldChange, ScaleScores, PhaseScores, ActionEffect, EffectReport):
         conv.register_structure_hook(cls, _every_key(conv, cls))
     conv.register_structure_hook(Change, _change_hook(conv))

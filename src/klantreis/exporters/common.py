@@ -12,7 +12,7 @@ import base64
 import hashlib
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from klantreis import words
 from klantreis._fields import CONTROL
@@ -57,17 +57,31 @@ def goodness(scale: Scale, value: float) -> float:
     return t if scale.is_better(scale.maximum, scale.minimum) else 1.0 - t
 
 
-def rating_text(scale: Scale | None, rating: Rating, language: Language | str) -> str:
-    """``2 (slecht)``, or for several votes ``2,7 gem. (3, 2, 3)``."""
+def rating_text(
+    scale: Scale | None,
+    rating: Rating,
+    language: Language | str,
+    perspectives: Mapping[str, str] | None = None,
+) -> str:
+    """``2 (slecht)``, or for several votes ``2,7 gem. (3, 2, 3)``; votes with a
+    perspective name it (its name in *perspectives*, else its id):
+    ``3 gem. (Cliënt 2, 3; Medewerker 4)``, ``4 (voldaan) – Medewerker``."""
     votes = rating.votes
+    names = perspectives or {}
+    groups = rating.by_perspective()
     if len(votes) == 1:
         label = scale.label(votes[0]) if scale is not None else None
-        return f"{votes[0]}" + (f" ({label})" if label else "")
+        whose = "".join(f" – {names.get(p, p)}" for p in groups)
+        return f"{votes[0]}" + (f" ({label})" if label else "") + whose
     if not votes:
         return words.text("export.not_rated", language)
     mean = rating.value
     label = point_label(scale, mean) if scale is not None else None
-    shown = ", ".join(str(v) for v in votes)
+    shown = (
+        "; ".join(f"{names.get(p, p)} {', '.join(str(v) for v in vs)}" for p, vs in groups.items())
+        if groups
+        else ", ".join(str(v) for v in votes)
+    )
     text = f"{number(mean, language)} {words.text('export.mean', language)} ({shown})"
     return text + (f" – {label}" if label else "")
 

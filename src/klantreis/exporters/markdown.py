@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from attrs import frozen
 
 from klantreis import words
-from klantreis.aggregate import phase_mean, point_label
+from klantreis.aggregate import perspective_means, phase_mean, point_label
 from klantreis.exporters.base import Exporter, option
 from klantreis.exporters.common import (
     duration_text,
@@ -34,6 +34,7 @@ from klantreis.model import (
     Journey,
     LaneKind,
     Language,
+    Rating,
     Scope,
     Step,
 )
@@ -81,6 +82,7 @@ class _Report:
         self.actors = {a.id: a for a in journey.actors}
         self.lanes = {lane.id: lane for lane in journey.lanes}
         self.scales = {s.id: s for s in journey.scales}
+        self.perspectives = {p.id: p.name for p in journey.perspectives}
         self.out: list[str] = []
 
     def w(self, key: str) -> str:
@@ -161,10 +163,12 @@ class _Report:
                 str(len(steps)),
             ]
             if scale is not None:
-                mean = phase_mean(r.votes for s in steps for r in s.ratings if r.scale == scale.id)
+                rated = [r for s in steps for r in s.ratings if r.scale == scale.id]
+                mean = phase_mean(r.votes for r in rated)
                 if mean is not None:
                     lbl = point_label(scale, mean)
-                    row.append(number(mean, self.lang) + (f" ({_cell(lbl)})" if lbl else ""))
+                    cell = number(mean, self.lang) + (f" ({_cell(lbl)})" if lbl else "")
+                    row.append(_join([cell, self.perspective_means(rated)]))
                 else:
                     row.append("")
             rows.append(row)
@@ -172,6 +176,15 @@ class _Report:
         self.out += markdown_table(header, rows)
         self.out.append("")
         self.scale_legend()
+
+    def perspective_means(self, ratings: Iterable[Rating]) -> str:
+        """``Cliënt 2,5 · Medewerker 4``: the means per perspective, where votes have one."""
+        means = perspective_means(ratings)
+        order = {p: i for i, p in enumerate(self.perspectives)}  # the journey's order
+        return " · ".join(
+            f"{_cell(self.perspectives.get(p, p))} {number(means[p], self.lang)}"
+            for p in sorted(means, key=lambda p: order.get(p, len(order)))
+        )
 
     def scale_legend(self) -> None:
         lines = []
@@ -262,7 +275,8 @@ class _Report:
         for rating in step.ratings:
             scale = self.scales.get(rating.scale)
             name = _cell(scale.name) if scale else _cell(rating.scale)
-            ratings.append(f"{name}: {_cell(rating_text(scale, rating, self.lang))}")
+            shown = rating_text(scale, rating, self.lang, self.perspectives)
+            ratings.append(f"{name}: {_cell(shown)}")
         pains = [f"{self.w('pain_client')}: {_cell(p)}" for p in step.pain_points.client]
         pains += [
             f"{self.w('pain_professional')}: {_cell(p)}" for p in step.pain_points.professional

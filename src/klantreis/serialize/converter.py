@@ -246,34 +246,68 @@ _parse_duration: Callable[[str], Duration] = functools.lru_cache(maxsize=1024)(p
 immutable, so one may serve every step; a text that is refused is not remembered)."""
 
 
+def _votes(votes: Any, path: tuple[PathPart, ...], errors: list[Invalid]) -> tuple[int, ...]:
+    """The votes written at *path*: one whole number or a list of them (else errors)."""
+    if isinstance(votes, int) and not isinstance(votes, bool):
+        return (votes,)
+    if isinstance(votes, list) and votes:
+        bad = [
+            _below(expect(Message("read.kind.whole-number"), v), (*path, i))
+            for i, v in enumerate(votes)
+            if not isinstance(v, int) or isinstance(v, bool)
+        ]
+        errors.extend(bad)
+        return () if bad else tuple(votes)
+    errors.append(
+        Invalid(
+            Message("read.expected", kind=Message("read.kind.votes"), value=value_words(votes)),
+            path=path,
+        )
+    )
+    return ()
+
+
 def _ratings(value: Any, _: type) -> tuple[Rating, ...]:
     if not isinstance(value, dict):
         raise expect(Message("read.kind.ratings"), value)
-    ratings, errors = [], []
+    ratings: list[Rating] = []
+    errors: list[Invalid] = []
     for scale, votes in value.items():
-        if isinstance(votes, int) and not isinstance(votes, bool):
-            ratings.append(Rating(scale, (votes,)))
-        elif isinstance(votes, list) and votes:
-            bad = [
-                _below(expect(Message("read.kind.whole-number"), v), (scale, i))
-                for i, v in enumerate(votes)
-                if not isinstance(v, int) or isinstance(v, bool)
-            ]
-            errors.extend(bad)
-            if not bad:
-                ratings.append(Rating(scale, tuple(votes)))
-        else:
-            errors.append(
-                Invalid(
-                    Message(
-                        "read.expected", kind=Message("read.kind.votes"), value=value_words(votes)
-                    ),
-                    path=(scale,),
-                )
-            )
+        if isinstance(votes, dict) and votes:  # {client: [2, 3], medewerker: 4}
+            flat: list[int] = []
+            whose: list[str] = []
+            before = len(errors)
+            for perspective, some in votes.items():
+                if not isinstance(perspective, str):
+                    errors.append(
+                        _below(expect(Message("read.kind.perspective"), perspective), (scale,))
+                    )
+                    continue
+                found = _votes(some, (scale, perspective), errors)
+                flat.extend(found)
+                whose.extend([perspective] * len(found))
+            if len(errors) == before:
+                ratings.append(Rating(scale, tuple(flat), perspectives=tuple(whose)))
+            continue
+        found = _votes(votes, (scale,), errors)
+        if found:
+            ratings.append(Rating(scale, found))
     if errors:
         raise ManyInvalid(errors)
     return tuple(ratings)
+
+
+def _votes_out(votes: tuple[int, ...]) -> int | list[int]:
+    return votes[0] if len(votes) == 1 else list(votes)
+
+
+def _ratings_out(ratings: tuple[Rating, ...]) -> dict[str, Any]:
+    return {
+        r.scale: {p: _votes_out(v) for p, v in r.by_perspective().items()}
+        if r.perspectives
+        else _votes_out(r.votes)
+        for r in ratings
+    }
 
 
 _NOTE_KEYS = {kind.value: kind for kind in NoteKind}
@@ -452,10 +486,7 @@ def make_converter(*, detailed_validation: bool = True) -> Converter:
     # Registered after the generic tuple hooks, so that they win for ratings.
     is_ratings: Callable[[Any], bool] = lambda t: t == tuple[Rating, ...]  # noqa: E731
     conv.register_structure_hook_func(is_ratings, _ratings)
-    conv.register_unstructure_hook_func(
-        is_ratings,
-        lambda rs: {r.scale: r.votes[0] if len(r.votes) == 1 else list(r.votes) for r in rs},
-    )
+    conv.register_unstructure_hook_func(is_ratings, _ratings_out)
 
     boundary_fn = make_dict_structure_fn(SystemBoundary, conv)
 

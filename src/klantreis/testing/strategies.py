@@ -42,6 +42,7 @@ from klantreis.model import (
     PainPoints,
     Persona,
     PersonaRole,
+    Perspective,
     Phase,
     Quality,
     Rating,
@@ -52,7 +53,7 @@ from klantreis.model import (
     SystemBoundary,
     Theme,
 )
-from klantreis.templates import default_lanes, default_scales
+from klantreis.templates import default_lanes, default_perspectives, default_scales
 
 __all__ = [
     "durations",
@@ -287,6 +288,15 @@ def journeys(
             lane_items.append(Lane(id="steps-lane", name=draw(text), kind=LaneKind.CLIENT))
         lane_list = tuple(lane_items)
 
+    if use_template or draw(st.booleans()):
+        perspective_list = default_perspectives(language)
+    else:
+        perspective_list = tuple(
+            Perspective(id=p, name=draw(text), description=draw(optional_text))
+            for p in draw(_unique_ids(draw(st.integers(0, 3))))
+        )
+    perspective_ids = [p.id for p in perspective_list]
+
     phase_ids = draw(_unique_ids(draw(st.integers(1, max_phases))))
     phases = tuple(
         Phase(
@@ -318,17 +328,7 @@ def journeys(
                 actor=draw(st.none() | st.sampled_from(actor_ids)) if actor_ids else None,
                 channels=tuple(draw(st.lists(st.sampled_from(Channel), max_size=3, unique=True))),
                 duration=draw(st.none() | durations()),
-                ratings=tuple(
-                    Rating(
-                        s.id,
-                        tuple(
-                            draw(
-                                st.lists(st.integers(s.minimum, s.maximum), min_size=1, max_size=4)
-                            )
-                        ),
-                    )
-                    for s in rated
-                ),
+                ratings=tuple(draw(_ratings(s, perspective_ids)) for s in rated),
                 pain_points=PainPoints(
                     client=tuple(draw(st.lists(text, max_size=2))),
                     professional=tuple(draw(st.lists(text, max_size=2))),
@@ -403,7 +403,7 @@ def journeys(
 
     kwargs: dict[str, Any] = {}
     if not use_template:
-        kwargs = {"scales": scale_list, "lanes": lane_list}
+        kwargs = {"scales": scale_list, "lanes": lane_list, "perspectives": perspective_list}
     return Journey(
         id=draw(ids()),
         title=draw(text),
@@ -426,6 +426,18 @@ def journeys(
         insights=tuple(insights),
         **kwargs,
     )
+
+
+def _ratings(scale: Scale, perspective_ids: list[str]) -> st.SearchStrategy[Rating]:
+    """A rating on *scale*: plain votes, or (sometimes) votes per perspective."""
+    votes = st.lists(st.integers(scale.minimum, scale.maximum), min_size=1, max_size=4)
+    plain = votes.map(lambda v: Rating(scale.id, tuple(v)))
+    if not perspective_ids:
+        return plain
+    per_perspective = st.dictionaries(
+        st.sampled_from(perspective_ids), votes, min_size=1, max_size=3
+    ).map(lambda groups: Rating.of(scale.id, groups))
+    return plain | per_perspective
 
 
 def _qualities(optional_text: st.SearchStrategy[str | None]) -> st.SearchStrategy[Quality]:

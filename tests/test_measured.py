@@ -1,0 +1,222 @@
+"""Measured, not only felt: who gave a rating (perspectives), and more of what the seeds ask.
+
+Each new field is checked through the whole road: strict construction, the file
+format (canonical dump, old forms unchanged), the JSON Schema, the rules, the
+Markdown report and the diff.
+"""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from attrs import evolve
+from hypothesis import given
+
+import klantreis
+from klantreis import Perspective, Rating, Step
+from klantreis.aggregate import perspective_means
+from klantreis.compare import diff_from_json, diff_to_json, render_diff
+from klantreis.errors import format_path
+from klantreis.schema import json_schema
+from klantreis.testing.strategies import journeys
+
+BASE = """\
+title: Aanmelding GGZ
+phases: [{name: Intake}]
+steps:
+"""
+
+
+def _journey(steps: str, head: str = "") -> klantreis.Journey:
+    return klantreis.loads(head + BASE + steps, check=False)
+
+
+# --- perspectives: who gave a rating -------------------------------------------------
+
+
+def test_a_rating_keeps_the_votes_of_each_perspective():
+    rating = Rating.of("emotion", {"client": [2, 3], "medewerker": 4})
+    assert rating.votes == (2, 3, 4)
+    assert rating.perspectives == ("client", "client", "medewerker")
+    assert rating.by_perspective() == {"client": (2, 3), "medewerker": (4,)}
+    assert rating.value == 3.0
+    assert repr(Rating("emotion", (2,))) == "Rating(scale='emotion', votes=(2,))"
+
+
+@pytest.mark.parametrize(
+    ("perspectives", "error", "words"),
+    [
+        (("client",), ValueError, "one perspective per vote (2), or none"),
+        ((1, 2), TypeError, "text (a str)"),
+        ("client", TypeError, "a list or tuple"),
+    ],
+)
+def test_a_rating_refuses_perspectives_that_do_not_fit(perspectives, error, words):
+    with pytest.raises(error, match=r"Rating\.perspectives") as raised:
+        Rating("emotion", (2, 3), perspectives=perspectives)
+    assert words in str(raised.value)
+
+
+def test_the_votes_of_one_perspective_stand_together():
+    with pytest.raises(ValueError, match=r"Rating\.perspectives: .*side by side"):
+        Rating("emotion", (2, 3, 4), perspectives=("client", "naaste", "client"))
+
+
+def test_a_step_takes_votes_per_perspective_as_a_file_writes_them():
+    step = Step(
+        title="Intake",
+        phase="intake",
+        lane="client",
+        ratings={"emotion": {"client": [2, 3]}, "motivation": 1},
+    )
+    assert step.ratings == (
+        Rating("emotion", (2, 3), perspectives=("client", "client")),
+        Rating("motivation", (1,)),
+    )
+    with pytest.raises(TypeError, match=r"Step\.ratings\['emotion'\]: .*\['client'\]"):
+        Step(title="x", phase="p", lane="l", ratings={"emotion": {"client": [True]}})
+
+
+def test_the_file_form_round_trips_and_the_old_form_stays():
+    journey = _journey(
+        "  - {title: Eerste gesprek, phase: intake, lane: client,\n"
+        "     ratings: {emotion: {client: [2, 3], medewerker: 4}, motivation: [1, 2]}}\n"
+    )
+    data = klantreis.to_data(journey)
+    assert data["steps"][0]["ratings"] == {
+        "emotion": {"client": [2, 3], "medewerker": 4},
+        "motivation": [1, 2],
+    }
+    assert "perspectives" not in data  # the default four are not written
+    assert klantreis.loads(klantreis.dumps(journey)) == journey
+    assert klantreis.loads(klantreis.dumps(journey, format="json")) == journey
+
+
+def test_a_journey_names_its_own_perspectives():
+    journey = _journey(
+        "  - {title: Verwijzing, phase: intake, lane: client, ratings: {emotion: {poh: 4}}}\n",
+        head="perspectives: [{name: Huisarts}, {name: Praktijkondersteuner, id: poh}]\n",
+    )
+    assert [p.id for p in journey.perspectives] == ["huisarts", "poh"]
+    assert journey.perspective("poh") == Perspective(name="Praktijkondersteuner", id="poh")
+    assert klantreis.validate(journey).errors == ()
+    assert klantreis.loads(klantreis.dumps(journey)) == journey
+    english = klantreis.Journey(title="x", language="en")
+    assert [p.name for p in english.perspectives][:2] == ["Client", "Relative"]
+
+
+def _errors(votes: str) -> tuple[klantreis.Problem, ...]:
+    """The errors of a journey whose one step has the *votes* (two lines) on emotion."""
+    text = BASE + (
+        "  - title: Eerste gesprek\n"
+        "    phase: intake\n"
+        "    lane: client\n"
+        "    ratings:\n"
+        "      emotion:\n" + votes
+    )
+    with pytest.raises(klantreis.ValidationError) as raised:
+        klantreis.loads(text, source="reis.yaml")
+    return raised.value.report.errors
+
+
+def test_an_unknown_perspective_is_a_located_error_in_the_journey_s_language():
+    errors = _errors("        client: 2\n        naast: [3, 9]\n")
+    found = {(p.code, format_path(p.path)): p for p in errors}
+    unknown = found["unknown-reference", "steps[0].ratings.emotion.naast"]
+    assert unknown.line == 10  # BASE has three lines
+    assert "geen perspectief heeft het id 'naast'" in unknown.message
+    assert "naaste" in (unknown.hint or "")
+    off = found["rating-out-of-range", "steps[0].ratings.emotion.naast[1]"]
+    assert "9 ligt niet op de schaal" in off.message
+
+
+def test_bad_votes_per_perspective_are_located():
+    errors = _errors("        client: [2, veel]\n        medewerker: {}\n")
+    paths = {format_path(p.path): p.line for p in errors}
+    assert paths["steps[0].ratings.emotion.client[1]"] == 9
+    assert "steps[0].ratings.emotion.medewerker" in paths
+
+
+def test_the_schema_takes_votes_per_perspective():
+    schema = json_schema()
+    journey = {
+        "title": "x",
+        "phases": [{"name": "a"}],
+        "perspectives": [{"name": "Huisarts"}],
+        "steps": [
+            {
+                "title": "s",
+                "phase": "a",
+                "lane": "client",
+                "ratings": {"emotion": {"huisarts": [2, 3]}, "motivation": 2},
+            }
+        ],
+    }
+    jsonschema.validate(journey, schema)
+    journey["steps"][0]["ratings"] = {"emotion": {"huisarts": "veel"}}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(journey, schema)
+
+
+def test_means_per_perspective():
+    ratings = [
+        Rating.of("emotion", {"client": [2, 3], "medewerker": 4}),
+        Rating.of("emotion", {"client": 4}),
+        Rating("emotion", (1,)),
+        None,
+    ]
+    assert perspective_means(ratings) == {"client": 3.25, "medewerker": 4.0}
+    assert perspective_means([Rating("emotion", (1, 2))]) == {}
+
+
+@given(journeys())
+def test_the_overall_mean_counts_every_vote_whoever_gave_it(journey):
+    for step in journey.steps:
+        for rating in step.ratings:
+            groups = rating.by_perspective()
+            if rating.perspectives:
+                assert sum(len(v) for v in groups.values()) == len(rating.votes)
+                assert sorted(v for vs in groups.values() for v in vs) == sorted(rating.votes)
+            else:
+                assert groups == {}
+
+
+def test_markdown_shows_the_means_per_perspective():
+    journey = _journey(
+        "  - {title: Eerste gesprek, phase: intake, lane: client,\n"
+        "     ratings: {emotion: {client: [2, 3], medewerker: 4}}}\n"
+        "  - {title: Uitslag, phase: intake, lane: client, ratings: {emotion: {naaste: 4}}}\n"
+    )
+    report = klantreis.export(journey, "markdown")
+    assert isinstance(report, str)
+    assert "| 3,5 (voldaan)<br>Cliënt 2,5 · Naaste 4 · Medewerker 4 |" in report
+    assert "Emotie: 3 gem. (Cliënt 2, 3; Medewerker 4) – neutraal" in report
+    assert "Emotie: 4 (voldaan) – Naaste" in report
+    plain = _journey("  - {title: Uitslag, phase: intake, lane: client, ratings: {emotion: 4}}\n")
+    plain_report = klantreis.export(plain, "markdown")
+    assert isinstance(plain_report, str)
+    assert "| 4 (voldaan) |" in plain_report
+
+
+def test_the_diff_reports_a_change_of_perspective_in_both_languages():
+    old = _journey(
+        "  - {title: Gesprek, phase: intake, lane: client,\n"
+        "     ratings: {emotion: {client: 2, medewerker: 4}}}\n"
+    )
+    new = _journey(
+        "  - {title: Gesprek, phase: intake, lane: client,\n"
+        "     ratings: {emotion: {client: 2, naaste: 4}}}\n"
+    )
+    diff = klantreis.diff(old, new)
+    (change,) = diff.ratings
+    assert change.old_perspectives == ("client", "medewerker")
+    assert change.new_perspectives == ("client", "naaste")
+    text = render_diff(diff, "text", verbose=True)
+    assert "3 (client 2; medewerker 4) → 3 (client 2; naaste 4) gelijk" in text
+    english = klantreis.diff(evolve(old, language="en"), evolve(new, language="en"))
+    assert "(client 2; naaste 4) unchanged" in render_diff(english, "text", verbose=True)
+    data = json.loads(diff_to_json(diff))
+    assert data["ratings"][0]["new_perspectives"] == ["client", "naaste"]
+    assert diff_from_json(diff_to_json(diff)) == diff
