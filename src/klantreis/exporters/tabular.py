@@ -67,6 +67,7 @@ from klantreis.model import (
     Note,
     NoteKind,
     PainPoints,
+    Perspective,
     Phase,
     Quality,
     Rating,
@@ -76,7 +77,7 @@ from klantreis.model import (
     slugify,
 )
 from klantreis.notes import note_line, parse_note_line
-from klantreis.templates import default_lanes, default_scales
+from klantreis.templates import default_lanes, default_perspectives, default_scales
 
 __all__ = [
     "CSV_CHUNK_ROWS",
@@ -300,7 +301,15 @@ def _step_cells(
 
 
 def _votes(rating: Rating | None) -> str:
-    return " ".join(str(v) for v in rating.votes) if rating is not None else ""
+    """``2 3``; votes with perspectives ``client: 2 3; medewerker: 4``."""
+    if rating is None:
+        return ""
+    if rating.perspectives:
+        return "; ".join(
+            f"{p}: {' '.join(str(v) for v in votes)}"
+            for p, votes in rating.by_perspective().items()
+        )
+    return " ".join(str(v) for v in rating.votes)
 
 
 def grid_rows(journey: Journey, comma: bool, blank_columns: int = 0) -> Iterator[list[str]]:
@@ -561,6 +570,28 @@ class _Reader:
                 out.append(channel)
         return tuple(out)
 
+    def rating(self, column: str, cell: str, scale: str) -> Rating | None:
+        """The rating in *cell*: votes (``2 3``), or votes per perspective
+        (``client: 2 3; medewerker: 4``)."""
+        if ":" not in cell:
+            votes = self.votes(column, cell)
+            return Rating(scale, votes) if votes else None
+        groups: dict[str, tuple[int, ...]] = {}
+        for part in cell.split(";"):
+            if not part.strip():
+                continue
+            who, _, given = part.partition(":")
+            votes = self.votes(column, given) if ":" not in given else None
+            if not who.strip() or who.strip() in groups or not votes:
+                self.problem(
+                    column,
+                    f"{cell!r} is not votes per perspective, e.g. 'client: 2 3; medewerker: 4'",
+                    "bad-rating",
+                )
+                return None
+            groups[who.strip()] = votes
+        return Rating.of(scale, groups) if groups else None
+
     def votes(self, column: str, cell: str) -> tuple[int, ...] | None:
         parts = [p for p in re.split(r"[\s,;]+", cell.strip()) if p]
         if not parts:
@@ -751,11 +782,11 @@ def _build(
         step_ids[step_id] = line
         ratings = []
         for column in rating_columns:
-            votes = r.votes(column, get(column, ""))
-            if votes:
-                scale_id = column[len(_RATING) :]
-                ratings.append(Rating(scale_id, votes))
-                votes_seen.setdefault(scale_id, []).extend(votes)
+            scale_id = column[len(_RATING) :]
+            rating = r.rating(column, get(column, ""), scale_id)
+            if rating is not None:
+                ratings.append(rating)
+                votes_seen.setdefault(scale_id, []).extend(rating.votes)
         q = Quality(
             knowledge=r.choice("quality_knowledge", get("quality_knowledge", ""), r.judgements),
             attitude=r.choice("quality_attitude", get("quality_attitude", ""), r.judgements),
@@ -805,6 +836,12 @@ def _build(
         "scales": tuple(scales.values()),
         "steps": tuple(steps),
     }
+    # A perspective the journey does not know yet is named by its id, as a new scale is.
+    known = base.perspectives if base is not None else default_perspectives(lang)
+    ids = {p.id for p in known}
+    new = {p: None for s in steps for r_ in s.ratings for p in r_.perspectives if p not in ids}
+    if new:
+        fields["perspectives"] = (*known, *(Perspective(id=p, name=p) for p in new))
     if base is not None:
         journey = attrs.evolve(base, **fields)
     else:

@@ -91,6 +91,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("scale", "str"),
         ("vote_number", "int"),
         ("vote", "int"),
+        ("perspective", "str"),
     ),
     "notes": (
         ("journey", "str"),
@@ -200,8 +201,9 @@ def tidy_tables(journeys: Iterable[tuple[str, Journey]]) -> Rows:
                     )
                 )
                 for rating in step.ratings:
-                    for v, vote in enumerate(rating.votes):
-                        rows["votes"].append((*key, step.id, rating.scale, v + 1, vote))
+                    whose = rating.perspectives or (None,) * len(rating.votes)
+                    for v, (vote, who) in enumerate(zip(rating.votes, whose, strict=True)):
+                        rows["votes"].append((*key, step.id, rating.scale, v + 1, vote, who))
                 for note in step.notes:
                     rows["notes"].append(
                         (*key, step.id, note.kind.value, note.text, note.author, note.suggestion)
