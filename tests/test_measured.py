@@ -16,7 +16,7 @@ from hypothesis import given
 
 import klantreis
 from klantreis import Perspective, Rating, Step
-from klantreis.aggregate import perspective_means
+from klantreis.aggregate import over_norm, perspective_means, total_lead_time
 from klantreis.compare import diff_from_json, diff_to_json, render_diff
 from klantreis.errors import format_path
 from klantreis.schema import json_schema
@@ -220,3 +220,108 @@ def test_the_diff_reports_a_change_of_perspective_in_both_languages():
     data = json.loads(diff_to_json(diff))
     assert data["ratings"][0]["new_perspectives"] == ["client", "naaste"]
     assert diff_from_json(diff_to_json(diff)) == diff
+
+
+# --- norm times --------------------------------------------------------------------
+
+NORMS = """\
+title: Aanmelding GGZ
+language: {language}
+norm_lead_time: 8 weken
+phases:
+  - {{name: Aanmelding, lead_time: 1-2 weken}}
+  - {{name: Wachttijd intake, lead_time: 5-7 weken, norm_lead_time: 4 weken}}
+  - {{name: Behandeling, lead_time: 3 dagen, norm_lead_time: 1 week}}
+steps:
+  - {{title: Bellen, phase: aanmelding, lane: client}}
+"""
+
+
+def test_a_lead_time_over_its_norm_is_a_located_warning_in_both_languages():
+    journey = klantreis.loads(NORMS.format(language="nl"), source="reis.yaml", check=False)
+    warnings = [p for p in klantreis.validate(journey).warnings if p.code == "over-norm"]
+    assert [(format_path(p.path), p.message) for p in warnings] == [
+        ("phases[1].lead_time", "de doorlooptijd 5-7 weken is langer dan de norm 4 weken"),
+        (
+            "norm_lead_time",
+            "de fases duren samen 45-66 dagen, langer dan de norm van de klantreis 8 weken",
+        ),
+    ]
+    english = [p.in_language("en").message for p in warnings]
+    assert english[0] == "the lead time 5-7 weeks is longer than the norm 4 weeks"
+    report = klantreis.loads(NORMS.format(language="nl"), source="reis.yaml", check=False)
+    assert report == journey
+
+
+def test_the_norms_round_trip_in_the_file_s_words():
+    journey = klantreis.loads(NORMS.format(language="nl"))
+    data = klantreis.to_data(journey)
+    assert data["norm_lead_time"] == "8 weken"
+    assert data["phases"][1]["norm_lead_time"] == "4 weken"
+    assert "norm_lead_time" not in data["phases"][0]
+    assert klantreis.loads(klantreis.dumps(journey)) == journey
+    with pytest.raises(ValueError, match=r"Phase\.norm_lead_time: 'soon' is not a duration"):
+        klantreis.Phase(name="x", norm_lead_time="soon")
+    with pytest.raises(TypeError, match=r"Journey\.norm_lead_time: expected a Duration"):
+        klantreis.Journey(title="x", norm_lead_time=4)
+
+
+@pytest.mark.parametrize(
+    ("lead_times", "total"),
+    [
+        (["1-2 weken", "4 weken", None], "5-6 weeks"),
+        (["1 week", "3 dagen"], "10 days"),
+        (["2 uur", "30 min"], "150 minutes"),
+        (["1 jaar", "6 maanden"], "18 months"),
+        ([None], None),
+        ([], None),
+    ],
+)
+def test_the_journey_s_total_lead_time(lead_times, total):
+    phases = [klantreis.Phase(name=f"f{i}", lead_time=t) for i, t in enumerate(lead_times)]
+    found = total_lead_time(phases)
+    assert (str(found) if found is not None else None) == total
+
+
+@given(journeys())
+def test_the_total_lead_time_lies_between_the_sums_of_the_short_and_the_long_ends(journey):
+    total = total_lead_time(journey.phases)
+    times = [p.lead_time for p in journey.phases if p.lead_time is not None]
+    assert (total is None) == (not times)
+    if total is not None:
+        for time in times:  # no phase takes longer than all of them together
+            assert not over_norm(time, total)
+        assert total.up_to is None or total.up_to >= total.amount
+
+
+def test_the_report_the_wall_and_the_map_mark_a_phase_over_its_norm():
+    journey = klantreis.loads(NORMS.format(language="nl"), check=False)
+    report = klantreis.export(journey, "markdown")
+    assert isinstance(report, str)
+    assert "| **Totale doorlooptijd** | 45-66 dagen (norm 8 weken) ⚠ **boven de norm** |" in report
+    assert "| 5-7 weken (norm 4 weken) ⚠ **boven de norm** |" in report
+    assert "| 3 dagen (norm 1 week) |" in report
+    dot = klantreis.export(journey, "dot")
+    assert isinstance(dot, str)
+    assert "<B>norm: 4 weken ⚠ boven de norm</B>" in dot
+    assert "norm: 1 week<" in dot
+    page = klantreis.export(journey, "html")
+    assert isinstance(page, str)
+    assert '"norm":["4 weken","4 weeks"],"over":true' in page
+    assert '"norm":["1 week","1 week"],"over":false' in page
+
+
+def test_the_diff_reports_a_changed_norm():
+    old = klantreis.loads(NORMS.format(language="nl"))
+    new = evolve(
+        old,
+        norm_lead_time="10 weken",
+        phases=[old.phases[0], evolve(old.phases[1], norm_lead_time="6 weken"), old.phases[2]],
+    )
+    text = render_diff(klantreis.diff(old, new), "text", verbose=True)
+    assert "normdoorlooptijd: 8 weken → 10 weken" in text
+    assert "normdoorlooptijd: 4 weken → 6 weken" in text
+    english = render_diff(
+        klantreis.diff(evolve(old, language="en"), evolve(new, language="en")), verbose=True
+    )
+    assert "norm lead time: 4 weeks → 6 weeks" in english

@@ -31,17 +31,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
-from klantreis.model import Language, Rating, Scale
+from klantreis.model import Duration, DurationUnit, Language, Phase, Rating, Scale
 
 __all__ = [
     "format_number",
     "mean_of_sums",
     "nearest_point",
+    "over_norm",
     "perspective_means",
     "phase_mean",
     "point_label",
     "round_half_away",
     "step_mean",
+    "total_lead_time",
 ]
 
 # Enough digits for any float written out in full (the largest is about 1.8e308).
@@ -121,6 +123,72 @@ def perspective_means(ratings: Iterable[Rating | None]) -> dict[str, float]:
                 groups.setdefault(perspective, []).append(votes)
     means = {p: phase_mean(steps) for p, steps in groups.items()}
     return {p: m for p, m in means.items() if m is not None}
+
+
+_MINUTES: dict[DurationUnit, float] = {
+    DurationUnit.MINUTES: 1,
+    DurationUnit.HOURS: 60,
+    DurationUnit.DAYS: 24 * 60,
+    DurationUnit.WEEKS: 7 * 24 * 60,
+    DurationUnit.MONTHS: 365.25 / 12 * 24 * 60,
+    DurationUnit.YEARS: 365.25 * 24 * 60,
+}
+"""Each unit in minutes; a month is a twelfth of a year of 365.25 days."""
+
+
+def _in(unit: DurationUnit, duration: Duration) -> tuple[float, float | None]:
+    factor = _MINUTES[duration.unit] / _MINUTES[unit]
+    if factor == 1:
+        return duration.amount, duration.up_to
+    up_to = None if duration.up_to is None else duration.up_to * factor
+    return duration.amount * factor, up_to
+
+
+def total_lead_time(phases: Iterable[Phase]) -> Duration | None:
+    """The lead time of a journey: the phases' lead times added up; ``None`` when no
+    phase has one (a phase without a lead time adds nothing).
+
+    Ranges add up as ranges (the short ends, and the long ends). In the unit the phases
+    share; when they differ, in the smallest unit among them (a month counts as a
+    twelfth of 365.25 days).
+
+    >>> from klantreis.model import Phase
+    >>> total_lead_time([Phase(name="Aanmelding", lead_time="1-2 weken"),
+    ...                  Phase(name="Intake", lead_time="4 weken"), Phase(name="Nazorg")])
+    Duration(amount=5.0, unit=<DurationUnit.WEEKS: 'weeks'>, up_to=6.0)
+    >>> str(total_lead_time([Phase(name="a", lead_time="1 week"),
+    ...                      Phase(name="b", lead_time="3 dagen")]))
+    '10 days'
+    """
+    times = [p.lead_time for p in phases if p.lead_time is not None]
+    if not times:
+        return None
+    unit = min((t.unit for t in times), key=_MINUTES.__getitem__)
+    low = high = 0.0
+    ranged = False
+    for time in times:
+        amount, up_to = _in(unit, time)
+        low += amount
+        high += amount if up_to is None else up_to
+        ranged = ranged or up_to is not None
+    return Duration(low, unit, high if ranged and high != low else None)
+
+
+def over_norm(lead_time: Duration, norm: Duration) -> bool:
+    """Whether *lead_time* can run over *norm*: its long end is longer than the norm's.
+
+    A lead time of 3-5 weeks can run over a norm of 4 weeks; 4 weeks does not.
+
+    >>> over_norm(Duration.parse("3-5 weken"), Duration.parse("4 weken"))
+    True
+    >>> over_norm(Duration.parse("28 dagen"), Duration.parse("4 weken"))
+    False
+    """
+
+    def longest(d: Duration) -> float:
+        return (d.amount if d.up_to is None else d.up_to) * _MINUTES[d.unit]
+
+    return longest(lead_time) > longest(norm) * (1 + 1e-12)
 
 
 def round_half_away(value: float, digits: int = 1) -> Decimal:

@@ -685,6 +685,15 @@ class Phase:
         validator=_check_duration,
         metadata=_doc("How long the phase takes (doorlooptijd), e.g. '2-4 weeks'."),
     )
+    norm_lead_time: Duration | None = field(
+        default=None,
+        converter=_to_duration,
+        validator=_check_duration,
+        metadata=_doc(
+            "The longest the phase should take (a norm such as the Treeknorm, '4 weeks'); "
+            "a longer lead time is the warning over-norm."
+        ),
+    )
     description: str | None = field(default=None, validator=OPTIONAL_TEXT)
 
 
@@ -1018,6 +1027,15 @@ class Journey:
     )
     iteration: Iteration | None = field(default=None, validator=instance(Iteration, optional=True))
     description: str | None = field(default=None, validator=OPTIONAL_TEXT)
+    norm_lead_time: Duration | None = field(
+        default=None,
+        converter=_to_duration,
+        validator=_check_duration,
+        metadata=_doc(
+            "The longest the whole journey should take; the phases' lead times added up "
+            "beyond it are the warning over-norm."
+        ),
+    )
     objectives: Objectives = field(default=Factory(Objectives), validator=instance(Objectives))
     persona: Persona | None = field(default=None, validator=instance(Persona, optional=True))
     actors: tuple[Actor, ...] = field(

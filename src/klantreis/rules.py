@@ -25,8 +25,19 @@ import attrs
 from attrs import frozen
 
 from klantreis._fields import CONTROL
+from klantreis.aggregate import over_norm, total_lead_time
 from klantreis.errors import PathPart, Problem, Severity
-from klantreis.model import ImprovementAction, Insight, Journey, Lane, LaneKind, Note, Rating, Step
+from klantreis.model import (
+    Duration,
+    ImprovementAction,
+    Insight,
+    Journey,
+    Lane,
+    LaneKind,
+    Note,
+    Rating,
+    Step,
+)
 from klantreis.signoff import outdated_signoffs
 from klantreis.typeinfo import is_tuple_of, strip_optional
 from klantreis.words import Message
@@ -541,6 +552,39 @@ def _dates(journey: Journey, index: Index) -> Found:
 
 
 # --- warnings: the seed's "are really all actions listed?" ----------------------------
+
+
+def _told(duration: Duration) -> Message:
+    """A duration as a message: ``4-6 weken``, ``4-6 weeks``."""
+    amount = f"{round(duration.amount, 1):g}"  # a sum in other units: 19.04 weeks is 19
+    if duration.up_to is not None:
+        amount += f"-{round(duration.up_to, 1):g}"
+    single = duration.up_to is None and duration.amount == 1
+    unit = Message(f"duration-unit.{duration.unit.value}", n=1 if single else 2)
+    return Message("duration", amount=amount, unit=unit)
+
+
+@rule("over-norm", WARNING)
+def _norms(journey: Journey, index: Index) -> Found:
+    """A lead time stays within its norm: a phase's, and the phases' together the journey's."""
+    for i, phase in enumerate(journey.phases):
+        lead, norm = phase.lead_time, phase.norm_lead_time
+        if lead is not None and norm is not None and over_norm(lead, norm):
+            yield (
+                ("phases", i, "lead_time"),
+                Message("problem.over-norm", lead=_told(lead), norm=_told(norm)),
+            )
+    if journey.norm_lead_time is not None:
+        total = total_lead_time(journey.phases)
+        if total is not None and over_norm(total, journey.norm_lead_time):
+            yield (
+                ("norm_lead_time",),
+                Message(
+                    "problem.over-norm-journey",
+                    lead=_told(total),
+                    norm=_told(journey.norm_lead_time),
+                ),
+            )
 
 
 @rule("no-persona", WARNING)

@@ -172,6 +172,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "geen perspectief heeft het id {id!r} (de klantreis noemt ze onder perspectives)",
         "no perspective has the id {id!r} (the journey names them under perspectives)",
     ),
+    "problem.over-norm": (
+        "de doorlooptijd {lead} is langer dan de norm {norm}",
+        "the lead time {lead} is longer than the norm {norm}",
+    ),
+    "problem.over-norm-journey": (
+        "de fases duren samen {lead}, langer dan de norm van de klantreis {norm}",
+        "the phases take {lead} together, longer than the journey's norm {norm}",
+    ),
+    "duration": ("{amount} {unit}", "{amount} {unit}"),
     "problem.unknown-step": ("geen stap heeft het id {id!r}", "no step has the id {id!r}"),
     "problem.unclear-id-begins": (
         "het id {id!r} begint met een spatie{char}",
@@ -806,6 +815,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export.goal": ("Doel", "Goal"),
     "export.goal_per_phase": ("Doel per fase", "Goal per phase"),
     "export.lead_time": ("Doorlooptijd", "Lead time"),
+    "export.norm": ("norm", "norm"),
+    "export.over_norm": ("boven de norm", "over the norm"),
+    "export.total_lead_time": ("Totale doorlooptijd", "Total lead time"),
     "export.steps": ("Stappen", "Steps"),
     "export.lane": ("Baan", "Lane"),
     "export.step": ("Stap", "Step"),
@@ -1088,6 +1100,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.discussed": ("besproken", "discussed"),
     "field.discussed_on": ("besproken op", "discussed on"),
     "field.perspectives": ("perspectieven", "perspectives"),
+    "field.norm_lead_time": ("normdoorlooptijd", "norm lead time"),
     # --- the HTML map (klantreis.exporters.html): the page's own controls and labels --
     "html.wall": ("De muur", "The wall"),
     "html.filters": ("Filters", "Filters"),

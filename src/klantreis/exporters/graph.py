@@ -36,7 +36,7 @@ from typing import Any, Literal
 from attrs import frozen
 
 from klantreis import words
-from klantreis.aggregate import phase_mean
+from klantreis.aggregate import over_norm, phase_mean
 from klantreis.errors import ExportError
 from klantreis.exporters.base import Exporter, option
 from klantreis.exporters.common import (
@@ -428,6 +428,13 @@ class _Wall:
         if phase.lead_time:
             time = f"{self.w('lead_time')}: {duration_text(phase.lead_time, self.lang)}"
             parts.append(([_font(line, 11) for line in self.text.lines(time, 40, 2)], 11))
+        if phase.norm_lead_time:
+            norm = f"{self.w('norm')}: {duration_text(phase.norm_lead_time, self.lang)}"
+            over = phase.lead_time is not None and over_norm(phase.lead_time, phase.norm_lead_time)
+            if over:
+                norm += f" ⚠ {self.w('over_norm')}"
+            lines = self.text.lines(norm, 40, 2)
+            parts.append(([_font(line, 11, bold=over) for line in lines], 11))
         html, height = _block(parts)
         return _Label(html, width, height)
 

@@ -18,7 +18,13 @@ from collections.abc import Callable, Iterable, Iterator
 from attrs import frozen
 
 from klantreis import words
-from klantreis.aggregate import perspective_means, phase_mean, point_label
+from klantreis.aggregate import (
+    over_norm,
+    perspective_means,
+    phase_mean,
+    point_label,
+    total_lead_time,
+)
 from klantreis.exporters.base import Exporter, option
 from klantreis.exporters.common import (
     duration_text,
@@ -30,6 +36,7 @@ from klantreis.exporters.common import (
 )
 from klantreis.hookspecs import hookimpl
 from klantreis.model import (
+    Duration,
     ImprovementAction,
     Journey,
     LaneKind,
@@ -129,6 +136,9 @@ class _Report:
         if j.iteration is not None:
             when = f" ({j.iteration.date.isoformat()})" if j.iteration.date else ""
             rows.append((self.w("iteration"), _cell(j.iteration.label) + when))
+        total = total_lead_time(j.phases)
+        if total is not None or j.norm_lead_time is not None:
+            rows.append((self.w("total_lead_time"), self.lead_time(total, j.norm_lead_time)))
         if j.persona is not None:
             p = j.persona
             text = f"{_cell(p.name)} ({words.text(p.role, self.lang)})"
@@ -159,7 +169,7 @@ class _Report:
                 str(n),
                 _cell(phase.name),
                 _cell(phase.goal),
-                _cell(duration_text(phase.lead_time, self.lang)) if phase.lead_time else "",
+                self.lead_time(phase.lead_time, phase.norm_lead_time),
                 str(len(steps)),
             ]
             if scale is not None:
@@ -176,6 +186,16 @@ class _Report:
         self.out += markdown_table(header, rows)
         self.out.append("")
         self.scale_legend()
+
+    def lead_time(self, lead: Duration | None, norm: Duration | None) -> str:
+        """``5 weken (norm 4 weken) ⚠ boven de norm``; what is known of the two."""
+        text = duration_text(lead, self.lang) if lead is not None else "–"
+        if norm is None:
+            return text if lead is not None else ""
+        text += f" ({self.w('norm')} {duration_text(norm, self.lang)})"
+        if lead is not None and over_norm(lead, norm):
+            text += f" ⚠ **{self.w('over_norm')}**"
+        return text
 
     def perspective_means(self, ratings: Iterable[Rating]) -> str:
         """``Cliënt 2,5 · Medewerker 4``: the means per perspective, where votes have one."""
@@ -205,8 +225,9 @@ class _Report:
         facts = []
         if phase.goal:
             facts.append(f"**{self.w('goal')}:** {_cell(phase.goal)}")
-        if phase.lead_time:
-            facts.append(f"**{self.w('lead_time')}:** {duration_text(phase.lead_time, self.lang)}")
+        if phase.lead_time or phase.norm_lead_time:
+            lead = self.lead_time(phase.lead_time, phase.norm_lead_time)
+            facts.append(f"**{self.w('lead_time')}:** {lead}")
         if facts:
             self.out += ["<br>\n".join(facts), ""]
         self.paragraph(phase.description)

@@ -304,6 +304,7 @@ def journeys(
             name=draw(text),
             goal=draw(optional_text),
             lead_time=draw(st.none() | durations()),
+            norm_lead_time=draw(st.none() | durations()),
             description=draw(optional_text),
         )
         for p in phase_ids
@@ -410,6 +411,7 @@ def journeys(
         language=language,
         iteration=draw(st.none() | st.builds(Iteration, label=text, date=st.none() | _DATES)),
         description=draw(optional_text),
+        norm_lead_time=draw(st.none() | durations()),
         objectives=Objectives(
             session=draw(optional_text), client=draw(optional_text), employee=draw(optional_text)
         ),

@@ -30,7 +30,7 @@ from typing import Any
 from attrs import frozen
 
 from klantreis import words
-from klantreis.aggregate import format_number, nearest_point, step_mean
+from klantreis.aggregate import format_number, nearest_point, over_norm, step_mean
 from klantreis.exporters.base import Exporter, localize, option
 from klantreis.exporters.common import csp_hash, duration_text, strip_controls
 from klantreis.hookspecs import hookimpl
@@ -229,6 +229,17 @@ def _payload(journey: Journey, compare: dict[str, Any] | None) -> dict[str, Any]
                     ]
                     if p.lead_time
                     else None
+                ),
+                "norm": (
+                    [
+                        duration_text(p.norm_lead_time, Language.NL),
+                        duration_text(p.norm_lead_time, Language.EN),
+                    ]
+                    if p.norm_lead_time
+                    else None
+                ),
+                "over": bool(
+                    p.lead_time and p.norm_lead_time and over_norm(p.lead_time, p.norm_lead_time)
                 ),
             }
             for p in j.phases

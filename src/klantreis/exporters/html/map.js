@@ -459,6 +459,10 @@
       add(cell, "h3", null, p.name);
       if (p.goal) add(cell, "p", "goal", w("export.goal") + ": " + p.goal);
       if (p.lead) add(cell, "p", "lead", w("export.lead_time") + ": " + p.lead[L()]);
+      if (p.norm) {
+        const mark = p.over ? " ⚠ " + w("export.over_norm") : "";
+        add(cell, "p", p.over ? "lead over-norm" : "lead", w("export.norm") + ": " + p.norm[L()] + mark);
+      }
     });
     lanes.forEach((lane, l) => {
       const row = l + 2;
