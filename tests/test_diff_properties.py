@@ -172,7 +172,7 @@ def _replace_refs(journey: Journey, collection: str, old: str, new: str) -> Jour
         return evolve(
             journey,
             steps=tuple(
-                evolve(s, ratings=tuple(Rating(one(r.scale) or "", r.votes) for r in s.ratings))
+                evolve(s, ratings=tuple(evolve(r, scale=one(r.scale) or "") for r in s.ratings))
                 for s in journey.steps
             ),
             lanes=tuple(evolve(lane, scale=one(lane.scale)) for lane in journey.lanes),

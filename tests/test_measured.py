@@ -325,3 +325,67 @@ def test_the_diff_reports_a_changed_norm():
         klantreis.diff(evolve(old, language="en"), evolve(new, language="en")), verbose=True
     )
     assert "norm lead time: 4 weeks → 6 weeks" in english
+
+
+# --- indicators ----------------------------------------------------------------------
+
+WAIT = (
+    "  - title: Wachten op de intake\n"
+    "    phase: intake\n"
+    "    lane: client\n"
+    "    indicators:\n"
+    "      - {{name: wachttijd, value: {wait}, unit: dagen, direction: lower-is-better}}\n"
+    "      - {{name: CQi, value: {cqi}, date: 2026-03-01, source: CQi-meting}}\n"
+)
+
+
+def test_an_indicator_is_strict_and_round_trips_as_written():
+    journey = _journey(WAIT.format(wait=42, cqi=3.4))
+    wait, cqi = journey.steps[0].indicators
+    assert (wait.id, wait.value, wait.unit) == ("wachttijd", 42.0, "dagen")
+    assert wait.is_better(28, 42)
+    assert not cqi.is_better(3.0, 3.4)
+    data = klantreis.to_data(journey)
+    assert data["steps"][0]["indicators"][0]["value"] == 42  # not 42.0
+    assert klantreis.loads(klantreis.dumps(journey)) == journey
+    assert klantreis.loads(klantreis.dumps(journey, format="json")) == journey
+    with pytest.raises(TypeError, match=r"Indicator\.value: expected a finite number"):
+        klantreis.Indicator(name="x", value=True)
+    with pytest.raises(TypeError, match=r"Indicator\.value: expected a finite number"):
+        klantreis.Indicator(name="x", value=float("nan"))
+    with pytest.raises(ValueError, match=r"Indicator\.direction"):
+        klantreis.Indicator(name="x", value=1, direction="up")
+
+
+def test_an_indicator_measured_twice_at_one_step_is_a_located_error():
+    text = BASE + WAIT.format(wait=42, cqi=3).replace("name: CQi", "name: wachttijd")
+    with pytest.raises(klantreis.ValidationError) as raised:
+        klantreis.loads(text, source="reis.yaml")
+    (problem,) = raised.value.report.errors
+    assert problem.code == "duplicate-indicator"
+    assert format_path(problem.path) == "steps[0].indicators[1].id"
+    assert problem.line == 9
+    assert "de indicator 'wachttijd' staat hier al" in problem.message
+
+
+def test_the_diff_compares_indicators_beside_the_felt_scores():
+    old = _journey(WAIT.format(wait=42, cqi=3.4))
+    new = _journey(WAIT.format(wait=28, cqi=3.1))
+    text = render_diff(klantreis.diff(old, new), verbose=True)
+    assert "indicatoren: wachttijd 42 → 28 dagen, beter; CQi 3,4 → 3,1, slechter" in text
+    english = render_diff(
+        klantreis.diff(evolve(old, language="en"), evolve(new, language="en")), verbose=True
+    )
+    assert "indicators: wachttijd 42 → 28 dagen, better; CQi 3.4 → 3.1, worse" in english
+    gone = _journey(WAIT.format(wait=42, cqi=3.4).split("      - {name: CQi")[0])
+    assert "indicatoren: − CQi 3,4" in render_diff(klantreis.diff(old, gone), verbose=True)
+    data = json.loads(diff_to_json(klantreis.diff(old, new)))
+    (change,) = data["changes"]
+    assert change["fields"][0]["new"][0]["value"] == 28
+
+
+def test_markdown_shows_the_indicators():
+    journey = _journey(WAIT.format(wait=42, cqi=3.4))
+    report = klantreis.export(journey, "markdown")
+    assert isinstance(report, str)
+    assert "_Indicatoren:_ wachttijd 42 dagen · CQi 3,4 (2026-03-01, CQi-meting)" in report

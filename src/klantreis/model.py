@@ -62,6 +62,7 @@ __all__ = [
     "Duration",
     "DurationUnit",
     "ImprovementAction",
+    "Indicator",
     "Insight",
     "Iteration",
     "Journey",
@@ -440,6 +441,19 @@ def _to_notes(value: Iterable[Note]) -> tuple[Note, ...]:
     return as_tuple(value)
 
 
+def _to_indicators(value: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return as_tuple(value)
+
+
+def _to_figure(value: float) -> float:
+    return _as_amount(value)
+
+
+def _check_figure(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is not float or not math.isfinite(value):
+        refuse(instance, attribute, "a finite number (an int or float)", value)
+
+
 # --- small values ---------------------------------------------------------------------
 
 
@@ -669,6 +683,40 @@ class Scale:
 
 
 @frozen(kw_only=True)
+class Indicator:
+    """A measured figure at a step or a phase: the waiting time in days, the no-show
+    rate, a CQi score, the number of complaints. ``direction`` says which way is
+    better, as a scale's does; ``klantreis diff`` compares the value across iterations."""
+
+    name: str = field(validator=TEXT, metadata=_doc("What is measured, e.g. 'wachttijd'."))
+    id: str = field(default=_derived_id("name"), converter=to_id, validator=ID)
+    value: float = field(converter=_to_figure, validator=_check_figure)
+    unit: str | None = field(
+        default=None, validator=OPTIONAL_TEXT, metadata=_doc("The unit, e.g. 'dagen' or '%'.")
+    )
+    date: dt.date | None = field(
+        default=None,
+        converter=to_optional_date,
+        validator=OPTIONAL_DATE,
+        metadata=_doc("When it was measured."),
+    )
+    source: str | None = field(
+        default=None,
+        validator=OPTIONAL_TEXT,
+        metadata=_doc("Where the figure comes from, e.g. 'ECD, Q1 2026'."),
+    )
+    direction: Direction = field(
+        default=Direction.HIGHER_IS_BETTER, converter=_to_direction, validator=member(Direction)
+    )
+
+    def is_better(self, new: float, old: float) -> bool:
+        """Whether *new* is a better value than *old* for this indicator."""
+        if self.direction is Direction.HIGHER_IS_BETTER:
+            return new > old
+        return new < old
+
+
+@frozen(kw_only=True)
 class Phase:
     """A phase of the journey along the timeline (*fase*), in order."""
 
@@ -695,6 +743,12 @@ class Phase:
         ),
     )
     description: str | None = field(default=None, validator=OPTIONAL_TEXT)
+    indicators: tuple[Indicator, ...] = field(
+        default=(),
+        converter=_to_indicators,
+        validator=each_instance(Indicator),
+        metadata=_doc("Measured figures of the phase (wachttijd, no-show ...)."),
+    )
 
 
 @frozen(kw_only=True)
@@ -911,6 +965,12 @@ class Step:
         default=(), converter=_to_boundaries, validator=each_instance(SystemBoundary)
     )
     notes: tuple[Note, ...] = field(default=(), converter=_to_notes, validator=each_instance(Note))
+    indicators: tuple[Indicator, ...] = field(
+        default=(),
+        converter=_to_indicators,
+        validator=each_instance(Indicator),
+        metadata=_doc("Measured figures of the step (wachttijd, no-show ...)."),
+    )
 
     def rating(self, scale: str) -> Rating | None:
         """The rating on *scale* (a scale id), or ``None``."""

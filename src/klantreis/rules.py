@@ -190,6 +190,23 @@ def _duplicate_ids(journey: Journey, index: Index) -> Found:
                 seen[item.id] = i
 
 
+@rule("duplicate-indicator")
+def _duplicate_indicators(journey: Journey, index: Index) -> Found:
+    """A step or a phase measures each indicator once (its ids are unique there)."""
+    for key in ("phases", "steps"):
+        for i, item in enumerate(getattr(journey, key)):
+            seen: dict[str, int] = {}
+            for j, indicator in enumerate(item.indicators):
+                if indicator.id in seen:
+                    other = f"{key}[{i}].indicators[{seen[indicator.id]}]"
+                    yield (
+                        (key, i, "indicators", j, "id"),
+                        Message("problem.duplicate-indicator", id=indicator.id, other=other),
+                    )
+                else:
+                    seen[indicator.id] = j
+
+
 @rule("empty-id")
 def _empty_ids(journey: Journey, index: Index) -> Found:
     """Ids are not empty."""

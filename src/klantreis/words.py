@@ -172,6 +172,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "geen perspectief heeft het id {id!r} (de klantreis noemt ze onder perspectives)",
         "no perspective has the id {id!r} (the journey names them under perspectives)",
     ),
+    "problem.duplicate-indicator": (
+        "de indicator {id!r} staat hier al, bij {other}",
+        "the indicator {id!r} is here already, at {other}",
+    ),
     "problem.over-norm": (
         "de doorlooptijd {lead} is langer dan de norm {norm}",
         "the lead time {lead} is longer than the norm {norm}",
@@ -816,6 +820,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export.goal_per_phase": ("Doel per fase", "Goal per phase"),
     "export.lead_time": ("Doorlooptijd", "Lead time"),
     "export.norm": ("norm", "norm"),
+    "export.indicators": ("Indicatoren", "Indicators"),
     "export.over_norm": ("boven de norm", "over the norm"),
     "export.total_lead_time": ("Totale doorlooptijd", "Total lead time"),
     "export.steps": ("Stappen", "Steps"),
@@ -1101,6 +1106,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.discussed_on": ("besproken op", "discussed on"),
     "field.perspectives": ("perspectieven", "perspectives"),
     "field.norm_lead_time": ("normdoorlooptijd", "norm lead time"),
+    "field.indicators": ("indicatoren", "indicators"),
+    "field.unit": ("eenheid", "unit"),
+    "field.source": ("bron", "source"),
     # --- the HTML map (klantreis.exporters.html): the page's own controls and labels --
     "html.wall": ("De muur", "The wall"),
     "html.filters": ("Filters", "Filters"),

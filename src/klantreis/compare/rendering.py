@@ -28,9 +28,10 @@ from klantreis.compare.model import (
     Kind,
     RatingChange,
     Verdict,
+    judge,
 )
 from klantreis.compare.report import ActionEffect, EffectReport, Flag, Outcome
-from klantreis.model import Duration, Language, Note, Rating, Status
+from klantreis.model import Duration, Indicator, Language, Note, Rating, Status
 from klantreis.words import CATALOGUE, enum_key, text
 
 __all__ = ["RenderFormat", "render_diff", "render_markdown", "render_text"]
@@ -175,10 +176,40 @@ class _Words:
             return "; ".join(shown) or self("empty")
         return self.escape(str(value))
 
+    def indicators(self, old: tuple[Indicator, ...], new: tuple[Indicator, ...]) -> str:
+        """``wachttijd 42 → 28 dagen, beter``: each indicator by id, old → new."""
+        before = {i.id: i for i in old}
+        after = {i.id: i for i in new}
+        parts = []
+        for key in [*after, *(k for k in before if k not in after)]:
+            a, b = before.get(key), after.get(key)
+            if a == b:
+                continue
+            if a is None or b is None:
+                sign, item = ("+", b) if a is None else ("−", a)
+                assert item is not None
+                unit = f" {self.escape(item.unit)}" if item.unit else ""
+                parts.append(f"{sign} {self.escape(item.name)} {self.number(item.value)}{unit}")
+                continue
+            unit = f" {self.escape(b.unit)}" if b.unit else ""
+            shown = f"{self.escape(b.name)} {self.number(a.value)} → {self.number(b.value)}{unit}"
+            if a.value != b.value:
+                shown += ", " + self.verdict(judge(b.direction, a.value, b.value))
+            others = [
+                f"{field_name(f.name, self.language)} {self.value(getattr(b, f.name))}"
+                for f in attrs.fields(Indicator)
+                if f.name not in ("name", "id", "value")
+                and getattr(a, f.name) != getattr(b, f.name)
+            ]
+            parts.append(shown + (f" ({'; '.join(others)})" if others else ""))
+        return "; ".join(parts)
+
     def field_change(self, change: FieldChange) -> str:
         """``name: old → new``; for lists, what came and what went."""
         name = field_name(change.field, self.language)
         old, new = change.old, change.new
+        if change.field == "indicators" and isinstance(old, tuple) and isinstance(new, tuple):
+            return f"{name}: {self.indicators(old, new)}"
         if change.field in ("phase", "lane") and isinstance(old, str) and isinstance(new, str):
             old, new = self.place(change.field, old, old=True), self.place(change.field, new)
         if isinstance(old, tuple) and isinstance(new, tuple) and (old or new):

@@ -38,6 +38,7 @@ from klantreis.hookspecs import hookimpl
 from klantreis.model import (
     Duration,
     ImprovementAction,
+    Indicator,
     Journey,
     LaneKind,
     Language,
@@ -187,6 +188,19 @@ class _Report:
         self.out.append("")
         self.scale_legend()
 
+    def indicators(self, indicators: Iterable[Indicator]) -> str:
+        """``wachttijd 42 dagen (2026-03-01, ECD) · no-show 12,5 %``."""
+        shown = []
+        for i in indicators:
+            text = f"{_cell(i.name)} {number(i.value, self.lang)}"
+            if i.unit:
+                text += f" {_cell(i.unit)}"
+            when = [i.date.isoformat() if i.date else "", _cell(i.source)]
+            if any(when):
+                text += f" ({', '.join(w for w in when if w)})"
+            shown.append(text)
+        return " · ".join(shown)
+
     def lead_time(self, lead: Duration | None, norm: Duration | None) -> str:
         """``5 weken (norm 4 weken) ⚠ boven de norm``; what is known of the two."""
         text = duration_text(lead, self.lang) if lead is not None else "–"
@@ -228,6 +242,8 @@ class _Report:
         if phase.lead_time or phase.norm_lead_time:
             lead = self.lead_time(phase.lead_time, phase.norm_lead_time)
             facts.append(f"**{self.w('lead_time')}:** {lead}")
+        if phase.indicators:
+            facts.append(f"**{self.w('indicators')}:** {self.indicators(phase.indicators)}")
         if facts:
             self.out += ["<br>\n".join(facts), ""]
         self.paragraph(phase.description)
@@ -277,6 +293,8 @@ class _Report:
         if step.duration is not None:
             facts.append(f"{self.w('duration')} {duration_text(step.duration, self.lang)}")
         details.append(" · ".join(facts))
+        if step.indicators:
+            details.append(f"_{self.w('indicators')}:_ {self.indicators(step.indicators)}")
         q = step.quality
         judged = [
             f"{self.w(key)} {words.text(value, self.lang)}"

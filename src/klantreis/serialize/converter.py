@@ -153,6 +153,11 @@ def _float(value: Any, _: type) -> float:
     raise expect(Message("read.kind.number"), value)
 
 
+def _number_out(value: float) -> float | int:
+    """A number as a file writes it: ``42`` for a whole number, not ``42.0``."""
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
 def _bool(value: Any, _: type) -> bool:
     if isinstance(value, bool):
         return value
@@ -421,6 +426,7 @@ def make_converter(*, detailed_validation: bool = True) -> Converter:
     conv.register_structure_hook(bool, _bool)
     conv.register_structure_hook(dt.date, _date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_unstructure_hook(float, _number_out)
     # The model's enums are str subclasses: register each class itself, or the str
     # hooks above would take them.
     for enum_class in _ENUMS:

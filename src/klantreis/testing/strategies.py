@@ -29,6 +29,7 @@ from klantreis.model import (
     Duration,
     DurationUnit,
     ImprovementAction,
+    Indicator,
     Insight,
     Iteration,
     Journey,
@@ -306,6 +307,7 @@ def journeys(
             lead_time=draw(st.none() | durations()),
             norm_lead_time=draw(st.none() | durations()),
             description=draw(optional_text),
+            indicators=draw(_indicators(text, optional_text)),
         )
         for p in phase_ids
     )
@@ -350,6 +352,7 @@ def journeys(
                     )
                 ),
                 notes=tuple(draw(st.lists(_notes(text, optional_text), max_size=3))),
+                indicators=draw(_indicators(text, optional_text)),
             )
         )
 
@@ -440,6 +443,23 @@ def _ratings(scale: Scale, perspective_ids: list[str]) -> st.SearchStrategy[Rati
         st.sampled_from(perspective_ids), votes, min_size=1, max_size=3
     ).map(lambda groups: Rating.of(scale.id, groups))
     return plain | per_perspective
+
+
+def _indicators(
+    text: st.SearchStrategy[str], optional_text: st.SearchStrategy[str | None]
+) -> st.SearchStrategy[tuple[Indicator, ...]]:
+    """Up to two measured figures with unique ids."""
+    one = st.builds(
+        Indicator,
+        id=ids(),
+        name=text,
+        value=st.integers(-1000, 100000) | st.floats(-1e6, 1e6, allow_nan=False),
+        unit=optional_text,
+        date=st.none() | _DATES,
+        source=optional_text,
+        direction=st.sampled_from(Direction),
+    )
+    return st.lists(one, max_size=2, unique_by=lambda i: i.id).map(tuple)
 
 
 def _qualities(optional_text: st.SearchStrategy[str | None]) -> st.SearchStrategy[Quality]:
