@@ -389,3 +389,107 @@ def test_markdown_shows_the_indicators():
     report = klantreis.export(journey, "markdown")
     assert isinstance(report, str)
     assert "_Indicatoren:_ wachttijd 42 dagen · CQi 3,4 (2026-03-01, CQi-meting)" in report
+
+
+# --- what the seeds ask: result, keep, organisation, sentiment, needs, span, tips/tops ---
+
+SEEDS = """\
+title: Aanmelding GGZ
+span: {start: Cliënt meldt zich bij de huisarts, end: Start behandeling, period: jaar 2026}
+iteration: {label: Eerste meting, tips: [Meer tijd voor stap 6], tops: [Goede sfeer]}
+actors:
+  - {name: Huisarts, needs: [Een vast aanspreekpunt]}
+phases: [{name: Intake}]
+steps:
+  - title: Intakegesprek
+    phase: intake
+    lane: client
+    moment_of_truth: true
+    sentiment: negative
+    result: Een behandelplan
+    keep: true
+    pain_points: {organisation: [Roosters zitten vol]}
+  - {title: Bellen, phase: intake, lane: client, sentiment: positive}
+insights:
+  - {text: Wachten is het ergste, discussed: true, outcome: Belteam opzetten, follow_up: true}
+"""
+
+
+def test_the_seeds_fields_round_trip_and_old_files_read_the_same():
+    journey = klantreis.loads(SEEDS, check=False)
+    step = journey.steps[0]
+    assert (step.sentiment, step.result, step.keep) == (
+        klantreis.Sentiment.NEGATIVE,
+        "Een behandelplan",
+        True,
+    )
+    assert step.pain_points.organisation == ("Roosters zitten vol",)
+    assert journey.span.period == "jaar 2026"
+    assert journey.iteration is not None
+    assert journey.iteration.tips == ("Meer tijd voor stap 6",)
+    assert journey.actors[0].needs == ("Een vast aanspreekpunt",)
+    assert journey.insights[0].follow_up
+    assert klantreis.loads(klantreis.dumps(journey), check=False) == journey
+    plain = _journey("  - {title: Bellen, phase: intake, lane: client, moment_of_truth: true}\n")
+    assert plain.steps[0].sentiment is None
+    data = klantreis.to_data(plain)
+    assert "span" not in data
+    assert set(data["steps"][0]) == {"title", "id", "phase", "lane", "moment_of_truth"}
+
+
+def test_the_seeds_fields_are_strict():
+    with pytest.raises(ValueError, match=r"Step\.sentiment: expected one of 'positive'"):
+        Step(title="x", phase="p", lane="l", sentiment="good")
+    with pytest.raises(TypeError, match=r"Step\.keep: expected True or False"):
+        Step(title="x", phase="p", lane="l", keep="yes")
+    with pytest.raises(TypeError, match=r"Span\.start: expected text"):
+        klantreis.Span(start=3)
+    with pytest.raises(TypeError, match=r"Actor\.needs"):
+        klantreis.Actor(name="x", needs="een lijst")
+
+
+def test_a_sentiment_without_a_moment_of_truth_is_a_located_warning():
+    journey = klantreis.loads(SEEDS, source="reis.yaml", check=False)
+    (problem,) = [p for p in klantreis.validate(journey) if p.code == "sentiment-without-moment"]
+    assert format_path(problem.path) == "steps[1].sentiment"
+    assert "geen moment van de waarheid" in problem.message
+    assert "no moment of truth" in problem.in_language("en").message
+
+
+def test_markdown_shows_what_the_seeds_ask():
+    report = klantreis.export(klantreis.loads(SEEDS, check=False), "markdown")
+    assert isinstance(report, str)
+    for shown in (
+        "| **Begint bij** | Cliënt meldt zich bij de huisarts |",
+        "| **Tips** | Meer tijd voor stap 6 |",
+        "| **Wat hebben ze nodig** | Huisarts: Een vast aanspreekpunt |",
+        "_Moment van de waarheid (negatief)_<br>✔ _zo houden_<br>_Resultaat:_ Een behandelplan",
+        "Organisatie: Roosters zitten vol",
+        "ja – uitkomst: Belteam opzetten – **vervolg nodig**",
+    ):
+        assert shown in report
+
+
+def test_the_diff_reports_the_seeds_fields_in_both_languages():
+    old = klantreis.loads(SEEDS, check=False)
+    step = evolve(old.steps[0], sentiment="positive", keep=False, result="Een wachtlijst")
+    new = evolve(
+        old,
+        steps=[step, old.steps[1]],
+        span=evolve(old.span, period="jaar 2027"),
+        insights=[evolve(old.insights[0], follow_up=False)],
+    )
+    text = render_diff(klantreis.diff(old, new), verbose=True)
+    for shown in (
+        "positief of negatief: negatief → positief",
+        "zo houden: ja → nee",
+        "resultaat: ‘Een behandelplan’ → ‘Een wachtlijst’",
+        "periode: ‘jaar 2026’ → ‘jaar 2027’",
+        "vervolg nodig: ja → nee",
+    ):
+        assert shown in text
+    english = render_diff(
+        klantreis.diff(evolve(old, language="en"), evolve(new, language="en")), verbose=True
+    )
+    assert "positive or negative: negative → positive" in english
+    assert "needs a follow-up: yes → no" in english

@@ -82,7 +82,9 @@ __all__ = [
     "Rating",
     "Scale",
     "Scope",
+    "Sentiment",
     "SignOff",
+    "Span",
     "Status",
     "Step",
     "SystemBoundary",
@@ -234,6 +236,13 @@ class Theme(str, enum.Enum):
     OTHER = "other"
 
 
+class Sentiment(str, enum.Enum):
+    """How a moment of truth turns out: *sleutelmomenten in positieve en negatieve zin*."""
+
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+
+
 class Status(str, enum.Enum):
     """How far an improvement action has come."""
 
@@ -283,6 +292,10 @@ def _to_scope(value: Scope | str) -> Scope:
 
 def _to_theme(value: Theme | str) -> Theme:
     return as_member(Theme, value)
+
+
+def _to_sentiment(value: Sentiment | str | None) -> Sentiment | None:
+    return None if value is None else as_member(Sentiment, value)
 
 
 def _to_status(value: Status | str) -> Status:
@@ -577,6 +590,42 @@ class Iteration:
         validator=OPTIONAL_DATE,
         metadata=_doc("When it was mapped."),
     )
+    tips: tuple[str, ...] = field(
+        default=(),
+        converter=to_texts,
+        validator=TEXTS,
+        metadata=_doc("The meeting's tips: what could be better next time."),
+    )
+    tops: tuple[str, ...] = field(
+        default=(),
+        converter=to_texts,
+        validator=TEXTS,
+        metadata=_doc("The meeting's tops: what went well."),
+    )
+
+
+@frozen(kw_only=True)
+class Span:
+    """Where the journey starts and ends, and the period it covers (its scope)."""
+
+    start: str | None = field(
+        default=None,
+        validator=OPTIONAL_TEXT,
+        metadata=_doc("Where the journey starts, e.g. 'Cliënt meldt zich bij de huisarts'."),
+    )
+    end: str | None = field(
+        default=None,
+        validator=OPTIONAL_TEXT,
+        metadata=_doc("Where it ends, e.g. 'Afsluiting van de behandeling'."),
+    )
+    period: str | None = field(
+        default=None,
+        validator=OPTIONAL_TEXT,
+        metadata=_doc("The period it covers, e.g. 'januari - juni 2026'."),
+    )
+
+    def __bool__(self) -> bool:
+        return any(v is not None for v in (self.start, self.end, self.period))
 
 
 @frozen(kw_only=True)
@@ -629,6 +678,12 @@ class Actor:
     id: str = field(default=_derived_id("name"), converter=to_id, validator=ID)
     organisation: str | None = field(default=None, validator=OPTIONAL_TEXT)
     description: str | None = field(default=None, validator=OPTIONAL_TEXT)
+    needs: tuple[str, ...] = field(
+        default=(),
+        converter=to_texts,
+        validator=TEXTS,
+        metadata=_doc("What the stakeholder needs (stap 5a: wat hebben zij nodig?)."),
+    )
 
 
 @frozen(kw_only=True)
@@ -873,6 +928,12 @@ class PainPoints:
 
     client: tuple[str, ...] = field(default=(), converter=to_texts, validator=TEXTS)
     professional: tuple[str, ...] = field(default=(), converter=to_texts, validator=TEXTS)
+    organisation: tuple[str, ...] = field(
+        default=(),
+        converter=to_texts,
+        validator=TEXTS,
+        metadata=_doc("What hurts the organisation at this step (knelpunten organisatie)."),
+    )
     tags: tuple[str, ...] = field(
         default=(),
         converter=to_texts,
@@ -884,7 +945,7 @@ class PainPoints:
     )
 
     def __bool__(self) -> bool:
-        return bool(self.client or self.professional)
+        return bool(self.client or self.professional or self.organisation)
 
 
 _JUDGEMENT = member(Judgement, optional=True)
@@ -960,6 +1021,22 @@ class Step:
         validator=BOOL,
         metadata=_doc("A moment of truth: it decides how the journey ends."),
     )
+    sentiment: Sentiment | None = field(
+        default=None,
+        converter=_to_sentiment,
+        validator=member(Sentiment, optional=True),
+        metadata=_doc("Whether the moment of truth is a positive or a negative one."),
+    )
+    result: str | None = field(
+        default=None,
+        validator=OPTIONAL_TEXT,
+        metadata=_doc("What the step results in (wat is hiervan het resultaat?)."),
+    )
+    keep: bool = field(
+        default=False,
+        validator=BOOL,
+        metadata=_doc("What works and should stay as it is (zo houden)."),
+    )
     quality: Quality = field(default=Factory(Quality), validator=instance(Quality))
     boundaries: tuple[SystemBoundary, ...] = field(
         default=(), converter=_to_boundaries, validator=each_instance(SystemBoundary)
@@ -1032,6 +1109,16 @@ class Insight:
     discussed_on: dt.date | None = field(
         default=None, converter=to_optional_date, validator=OPTIONAL_DATE
     )
+    outcome: str | None = field(
+        default=None,
+        validator=OPTIONAL_TEXT,
+        metadata=_doc("What the discussion of the insight produced."),
+    )
+    follow_up: bool = field(
+        default=False,
+        validator=BOOL,
+        metadata=_doc("Whether the insight needs a follow-up."),
+    )
 
 
 @frozen(kw_only=True)
@@ -1087,6 +1174,11 @@ class Journey:
     )
     iteration: Iteration | None = field(default=None, validator=instance(Iteration, optional=True))
     description: str | None = field(default=None, validator=OPTIONAL_TEXT)
+    span: Span = field(
+        default=Factory(Span),
+        validator=instance(Span),
+        metadata=_doc("The journey's scope: where it starts and ends, the period it covers."),
+    )
     norm_lead_time: Duration | None = field(
         default=None,
         converter=_to_duration,

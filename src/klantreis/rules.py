@@ -604,6 +604,17 @@ def _norms(journey: Journey, index: Index) -> Found:
             )
 
 
+@rule("sentiment-without-moment", WARNING)
+def _sentiments(journey: Journey, index: Index) -> Found:
+    """Only a moment of truth is told positive or negative."""
+    for i, step in enumerate(journey.steps):
+        if step.sentiment is not None and not step.moment_of_truth:
+            yield (
+                ("steps", i, "sentiment"),
+                Message("problem.sentiment-without-moment", sentiment=step.sentiment.value),
+            )
+
+
 @rule("no-persona", WARNING)
 def _persona(journey: Journey, index: Index) -> Found:
     """The journey follows a named persona (it helps the thinking)."""

@@ -89,6 +89,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "note-kind.disagreement": ("niet mee eens", "disagreement"),
     "note-kind.addition": ("aanvulling", "addition"),
     # Judgement
+    "sentiment.positive": ("positief", "positive"),
+    "sentiment.negative": ("negatief", "negative"),
     "judgement.good": ("goed", "good"),
     "judgement.sufficient": ("voldoende", "sufficient"),
     "judgement.insufficient": ("onvoldoende", "insufficient"),
@@ -175,6 +177,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problem.duplicate-indicator": (
         "de indicator {id!r} staat hier al, bij {other}",
         "the indicator {id!r} is here already, at {other}",
+    ),
+    "problem.sentiment-without-moment": (
+        "de stap heeft sentiment {sentiment!r}, maar is geen moment van de waarheid "
+        "(moment_of_truth: true)",
+        "the step has the sentiment {sentiment!r} but is no moment of truth "
+        "(moment_of_truth: true)",
     ),
     "problem.over-norm": (
         "de doorlooptijd {lead} is langer dan de norm {norm}",
@@ -821,6 +829,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export.lead_time": ("Doorlooptijd", "Lead time"),
     "export.norm": ("norm", "norm"),
     "export.indicators": ("Indicatoren", "Indicators"),
+    "export.result": ("Resultaat", "Result"),
+    "export.keep": ("zo houden", "keep as it is"),
+    "export.pain_organisation": ("Organisatie", "Organisation"),
+    "export.needs": ("Wat hebben ze nodig", "What they need"),
+    "export.span_start": ("Begint bij", "Starts at"),
+    "export.span_end": ("Eindigt bij", "Ends at"),
+    "export.period": ("Periode", "Period"),
+    "export.tips": ("Tips", "Tips"),
+    "export.tops": ("Tops", "Tops"),
+    "export.outcome": ("uitkomst", "outcome"),
+    "export.follow_up": ("vervolg nodig", "needs a follow-up"),
     "export.over_norm": ("boven de norm", "over the norm"),
     "export.total_lead_time": ("Totale doorlooptijd", "Total lead time"),
     "export.steps": ("Stappen", "Steps"),
@@ -1107,6 +1126,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.perspectives": ("perspectieven", "perspectives"),
     "field.norm_lead_time": ("normdoorlooptijd", "norm lead time"),
     "field.indicators": ("indicatoren", "indicators"),
+    "field.needs": ("wat ze nodig hebben", "what they need"),
+    "field.result": ("resultaat", "result"),
+    "field.keep": ("zo houden", "keep as it is"),
+    "field.sentiment": ("positief of negatief", "positive or negative"),
+    "field.pain_points.organisation": (
+        "knelpunten organisatie",
+        "pain points for the organisation",
+    ),
+    "field.outcome": ("uitkomst", "outcome"),
+    "field.follow_up": ("vervolg nodig", "needs a follow-up"),
+    "field.span": ("afbakening", "scope"),
+    "field.span.start": ("begin van de klantreis", "where the journey starts"),
+    "field.span.end": ("eind van de klantreis", "where the journey ends"),
+    "field.span.period": ("periode", "period"),
+    "field.iteration.tips": ("tips", "tips"),
+    "field.iteration.tops": ("tops", "tops"),
     "field.unit": ("eenheid", "unit"),
     "field.source": ("bron", "source"),
     # --- the HTML map (klantreis.exporters.html): the page's own controls and labels --

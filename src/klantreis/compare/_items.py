@@ -31,6 +31,7 @@ from klantreis.model import (
     Phase,
     Quality,
     Scale,
+    Span,
     Step,
 )
 from klantreis.typeinfo import strip_optional
@@ -52,7 +53,7 @@ class RefKind(enum.Enum):
 NO_DEFAULT: Any = object()
 """Marks a field that must be given (it has no default to compare with)."""
 
-NESTED: frozenset[type] = frozenset({Objectives, Persona, Iteration, Quality, PainPoints})
+NESTED: frozenset[type] = frozenset({Objectives, Persona, Iteration, Quality, PainPoints, Span})
 """Small records whose fields are compared one by one (``quality.attitude``)."""
 
 _HINTS: dict[type, dict[str, Any]] = {}

@@ -140,6 +140,15 @@ class _Report:
         total = total_lead_time(j.phases)
         if total is not None or j.norm_lead_time is not None:
             rows.append((self.w("total_lead_time"), self.lead_time(total, j.norm_lead_time)))
+        if j.iteration is not None:
+            for key in ("tips", "tops"):
+                if getattr(j.iteration, key):
+                    rows.append((self.w(key), _join(_cell(t) for t in getattr(j.iteration, key))))
+        needs = [
+            f"{_cell(a.name)}: {', '.join(_cell(n) for n in a.needs)}" for a in j.actors if a.needs
+        ]
+        if needs:
+            rows.append((self.w("needs"), _join(needs)))
         if j.persona is not None:
             p = j.persona
             text = f"{_cell(p.name)} ({words.text(p.role, self.lang)})"
@@ -147,6 +156,9 @@ class _Report:
                 text += " – " + _cell(p.description)
             rows.append((self.w("persona"), text))
         for key, value in (
+            ("span_start", j.span.start),
+            ("span_end", j.span.end),
+            ("period", j.span.period),
             ("objective_session", j.objectives.session),
             ("objective_client", j.objectives.client),
             ("objective_employee", j.objectives.employee),
@@ -280,7 +292,12 @@ class _Report:
             lane_text += f" ({_cell(self.actors[lane.actor].name)})"
         title = f"**{_cell(step.title)}**"
         if step.moment_of_truth:
-            title = f"⭐ {title}<br>_{self.w('moment_of_truth')}_"
+            moment = self.w("moment_of_truth")
+            if step.sentiment is not None:
+                moment += f" ({words.text(step.sentiment, self.lang)})"
+            title = f"⭐ {title}<br>_{moment}_"
+        if step.keep:
+            title += f"<br>✔ _{self.w('keep')}_"
         details = [title, _cell(step.description)]
         facts = []
         actor = self.actors.get(step.actor or "")
@@ -293,6 +310,8 @@ class _Report:
         if step.duration is not None:
             facts.append(f"{self.w('duration')} {duration_text(step.duration, self.lang)}")
         details.append(" · ".join(facts))
+        if step.result:
+            details.append(f"_{self.w('result')}:_ {_cell(step.result)}")
         if step.indicators:
             details.append(f"_{self.w('indicators')}:_ {self.indicators(step.indicators)}")
         q = step.quality
@@ -319,6 +338,9 @@ class _Report:
         pains = [f"{self.w('pain_client')}: {_cell(p)}" for p in step.pain_points.client]
         pains += [
             f"{self.w('pain_professional')}: {_cell(p)}" for p in step.pain_points.professional
+        ]
+        pains += [
+            f"{self.w('pain_organisation')}: {_cell(p)}" for p in step.pain_points.organisation
         ]
         if step.pain_points.tags:
             pains.append(f"{self.w('tags')}: {_tags(step.pain_points.tags)}")
@@ -401,6 +423,10 @@ class _Report:
             discussed = self.w("yes") if insight.discussed else self.w("no")
             if insight.discussed_on:
                 discussed += f" ({insight.discussed_on.isoformat()})"
+            if insight.outcome:
+                discussed += f" – {self.w('outcome')}: {_cell(insight.outcome)}"
+            if insight.follow_up:
+                discussed += f" – **{self.w('follow_up')}**"
             rows.append(
                 [
                     _cell(insight.text),

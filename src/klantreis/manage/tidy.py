@@ -208,7 +208,7 @@ def tidy_tables(journeys: Iterable[tuple[str, Journey]]) -> Rows:
                     rows["notes"].append(
                         (*key, step.id, note.kind.value, note.text, note.author, note.suggestion)
                     )
-                for side in ("client", "professional"):
+                for side in ("client", "professional", "organisation"):
                     for text in getattr(step.pain_points, side):
                         tags = ";".join(step.pain_points.tags) or None
                         rows["pain_points"].append((*key, step.id, side, text, tags))

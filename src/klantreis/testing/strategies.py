@@ -49,6 +49,8 @@ from klantreis.model import (
     Rating,
     Scale,
     Scope,
+    Sentiment,
+    Span,
     Status,
     Step,
     SystemBoundary,
@@ -257,7 +259,13 @@ def journeys(
 
     actor_ids = draw(_unique_ids(draw(st.integers(0, 3))))
     actors = tuple(
-        Actor(id=a, name=draw(text), organisation=draw(optional_text)) for a in actor_ids
+        Actor(
+            id=a,
+            name=draw(text),
+            organisation=draw(optional_text),
+            needs=tuple(draw(st.lists(text, max_size=2))),
+        )
+        for a in actor_ids
     )
 
     if use_template:
@@ -321,6 +329,7 @@ def journeys(
             if scale_list
             else []
         )
+        moment = draw(st.booleans())
         steps.append(
             Step(
                 id=step_id,
@@ -335,8 +344,12 @@ def journeys(
                 pain_points=PainPoints(
                     client=tuple(draw(st.lists(text, max_size=2))),
                     professional=tuple(draw(st.lists(text, max_size=2))),
+                    organisation=tuple(draw(st.lists(text, max_size=1))),
                 ),
-                moment_of_truth=draw(st.booleans()),
+                moment_of_truth=moment,
+                sentiment=draw(st.none() | st.sampled_from(Sentiment)) if moment else None,
+                result=draw(optional_text),
+                keep=draw(st.booleans()),
                 quality=draw(_qualities(optional_text)),
                 boundaries=tuple(
                     draw(
@@ -402,6 +415,8 @@ def journeys(
                 steps=tuple(draw(some_steps)),
                 discussed=discussed,
                 discussed_on=discussed_on,
+                outcome=draw(optional_text),
+                follow_up=draw(st.booleans()),
             )
         )
 
@@ -412,7 +427,16 @@ def journeys(
         id=draw(ids()),
         title=draw(text),
         language=language,
-        iteration=draw(st.none() | st.builds(Iteration, label=text, date=st.none() | _DATES)),
+        iteration=draw(
+            st.none()
+            | st.builds(
+                Iteration,
+                label=text,
+                date=st.none() | _DATES,
+                tips=st.lists(text, max_size=2).map(tuple),
+                tops=st.lists(text, max_size=2).map(tuple),
+            )
+        ),
         description=draw(optional_text),
         norm_lead_time=draw(st.none() | durations()),
         objectives=Objectives(
@@ -424,6 +448,7 @@ def journeys(
                 Persona, name=text, role=st.sampled_from(PersonaRole), description=optional_text
             )
         ),
+        span=draw(st.builds(Span, start=optional_text, end=optional_text, period=optional_text)),
         actors=actors,
         phases=phases,
         steps=tuple(steps),
