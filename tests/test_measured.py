@@ -493,3 +493,19 @@ def test_the_diff_reports_the_seeds_fields_in_both_languages():
     )
     assert "positive or negative: negative → positive" in english
     assert "needs a follow-up: yes → no" in english
+
+
+def test_the_examples_use_the_new_fields(examples):
+    spring = klantreis.load(examples / "depressie-ggz-2026-voorjaar.yaml")
+    cgt = spring.step("cgt-sessies")
+    assert cgt is not None
+    assert cgt.rating("emotion") == Rating.of("emotion", {"client": 4, "medewerker": 3})
+    assert spring.span.period == "maart - september 2026"
+    assert not [p for p in klantreis.validate(spring) if p.code == "over-norm"]
+    first, third = (
+        klantreis.load(examples / "portfolio" / f"wijkteam-{when}.yaml")
+        for when in ("2025-najaar", "2026-najaar")
+    )
+    text = render_diff(klantreis.diff(first, third), verbose=True)
+    assert "indicatoren: wachttijd 42 → 28 dagen, beter" in text
+    assert "indicatoren: no-show 18 → 11 %, beter" in text
