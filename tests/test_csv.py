@@ -78,12 +78,27 @@ def test_tidy_round_trip_onto_the_journey(journey):
     assert klantreis.validate(back).ok
 
 
+def tabled(journey: Journey) -> Journey:
+    """*journey* with only what the table's columns hold of each step and phase: a
+    step's result, keep mark, sentiment, indicators and organisation pain points, and a
+    phase's norm and indicators have no column (read onto a journey, they are kept)."""
+    plain = {"result": None, "keep": False, "sentiment": None, "indicators": ()}
+    return attrs.evolve(
+        journey,
+        phases=[attrs.evolve(p, norm_lead_time=None, indicators=()) for p in journey.phases],
+        steps=[
+            attrs.evolve(s, pain_points=attrs.evolve(s.pain_points, organisation=()), **plain)
+            for s in journey.steps
+        ],
+    )
+
+
 @given(journey=journeys(text=KEPT_TEXTS))
 def test_tidy_round_trip_into_a_new_journey(journey):
     assume(without_controls(klantreis.to_data(journey)))
     text = klantreis.export(journey, "csv", excel=True)
     back = read_tidy_csv(io.StringIO(text, newline=""), language=journey.language)
-    assert carried(back, sort=False) == carried(journey)
+    assert carried(back, sort=False) == carried(tabled(journey))
 
 
 @given(journey=journeys(text=hostile_texts()))

@@ -81,7 +81,7 @@ def test_the_tidy_votes_give_the_history_s_means(chain):
     if any(d.of(Collection.SCALES, Kind.RENAMED) for d in h.diffs):
         return  # a series is named by the scale's latest id
     votes: dict[tuple[int, str, str], list[int]] = {}
-    for _, iteration, step, scale, _, vote in rows["votes"]:
+    for _, iteration, step, scale, _, vote, _perspective in rows["votes"]:
         votes.setdefault((iteration, step, scale), []).append(vote)
     for series in h.overall:
         for k, value in enumerate(series.values):

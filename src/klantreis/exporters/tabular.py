@@ -695,6 +695,7 @@ def _build(
         lane.id: lane for lane in (base.lanes if base else default_lanes(lang))
     }
     actors: dict[str, Actor] = {a.id: a for a in base.actors} if base else {}
+    base_steps = {s.id: s for s in base.steps} if base else {}
     scales: dict[str, Scale] = {s.id: s for s in (base.scales if base else default_scales(lang))}
     phase_by_name = {p.name.casefold(): p.id for p in phases.values()}
     lane_by_name = {lane.name.casefold(): lane.id for lane in lanes.values()}
@@ -796,30 +797,36 @@ def _build(
             ),
             comment=get("quality_comment") or None,
         )
-        steps.append(
-            Step(
-                id=step_id,
-                title=step_title,
-                phase=phase_id,
-                lane=lane_id,
-                description=get("description") or None,
-                actor=actor_id,
-                channels=r.channel_list(get("channels", "")),
-                duration=r.duration("duration", get("duration", "")),
-                ratings=tuple(ratings),
-                pain_points=PainPoints(
-                    client=r.strings("pain_points_client", get("pain_points_client", "")),
-                    professional=r.strings(
-                        "pain_points_professional", get("pain_points_professional", "")
-                    ),
-                    tags=r.strings("pain_points_tags", get("pain_points_tags", "")),
-                ),
-                moment_of_truth=r.flag("moment_of_truth", get("moment_of_truth", "")),
-                quality=q,
-                boundaries=r.boundaries(get("boundaries", "")),
-                notes=r.notes(get("notes", "")),
-            )
-        )
+        pains = {
+            "client": r.strings("pain_points_client", get("pain_points_client", "")),
+            "professional": r.strings(
+                "pain_points_professional", get("pain_points_professional", "")
+            ),
+            "tags": r.strings("pain_points_tags", get("pain_points_tags", "")),
+        }
+        # What the table holds of a step; a step of *base* keeps the rest (its result,
+        # indicators, sentiment ...), which no column carries.
+        step_fields: dict[str, Any] = {
+            "id": step_id,
+            "title": step_title,
+            "phase": phase_id,
+            "lane": lane_id,
+            "description": get("description") or None,
+            "actor": actor_id,
+            "channels": r.channel_list(get("channels", "")),
+            "duration": r.duration("duration", get("duration", "")),
+            "ratings": tuple(ratings),
+            "moment_of_truth": r.flag("moment_of_truth", get("moment_of_truth", "")),
+            "quality": q,
+            "boundaries": r.boundaries(get("boundaries", "")),
+            "notes": r.notes(get("notes", "")),
+        }
+        before = base_steps.get(step_id)
+        if before is not None:
+            step_fields["pain_points"] = attrs.evolve(before.pain_points, **pains)
+            steps.append(attrs.evolve(before, **step_fields))
+        else:
+            steps.append(Step(pain_points=PainPoints(**pains), **step_fields))
     if r.problems:
         raise ValidationError(Report(tuple(r.problems), name))
     for column in rating_columns:
