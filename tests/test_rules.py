@@ -13,6 +13,7 @@ import klantreis
 from klantreis import (
     Actor,
     ImprovementAction,
+    Indicator,
     Insight,
     Journey,
     Lane,
@@ -132,6 +133,32 @@ VIOLATIONS = {
     "unknown actor": (
         lambda j: edit_step(j, 2, actor="huisarts"),
         [("error", "unknown-reference", "steps[2].actor")],
+    ),
+    "unknown perspective of a vote": (
+        lambda j: edit_step(j, 1, ratings={"emotion": {"client": 2, "mantelzorger": 3}}),
+        [("error", "unknown-reference", "steps[1].ratings.emotion.mantelzorger")],
+    ),
+    "a phase over its norm, and the journey over its norm": (
+        lambda j: attrs.evolve(
+            replace(j, "phases", 0, lead_time="3-5 weken", norm_lead_time="4 weken"),
+            norm_lead_time="1 maand",
+        ),
+        [
+            ("warning", "over-norm", "phases[0].lead_time"),
+            ("warning", "over-norm", "norm_lead_time"),
+        ],
+    ),
+    "an indicator measured twice at one step": (
+        lambda j: edit_step(
+            j,
+            0,
+            indicators=[Indicator(name="wachttijd", value=3), Indicator(name="wachttijd", value=4)],
+        ),
+        [("error", "duplicate-indicator", "steps[0].indicators[1].id")],
+    ),
+    "a sentiment on a step that is no moment of truth": (
+        lambda j: edit_step(j, 0, sentiment="negative"),
+        [("warning", "sentiment-without-moment", "steps[0].sentiment")],
     ),
     "unknown scale in a rating": (
         lambda j: edit_step(j, 1, ratings=[Rating("emotie", (2,))]),
