@@ -24,6 +24,7 @@ from klantreis.model import (
     NoteKind,
     PersonaRole,
     Scope,
+    Sentiment,
     Status,
     Theme,
     default_lanes,
@@ -58,6 +59,7 @@ def _labels() -> dict[enum.Enum, tuple[str, str]]:
         Status,
         PersonaRole,
         Direction,
+        Sentiment,
     )
     return {m: (text(m, "nl"), text(m, "en")) for e in enums for m in e}
 
