@@ -306,6 +306,8 @@ def test_shown_names_and_labels_load_as_the_journey(journey):
         if lane is not None and len(names.get(fold(lane.name), ())) == 1 and fold(lane.name):
             step["lane"] = lane.name
         for scale, votes in step.get("ratings", {}).items():
+            if isinstance(votes, dict):
+                continue  # votes per perspective are written as numbers
             table = labels.get(scale, {})
             said = {
                 v: t
