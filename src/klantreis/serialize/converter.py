@@ -535,9 +535,13 @@ STEP_FIELDS = (
     "ratings",
     "pain_points",
     "moment_of_truth",
+    "sentiment",
+    "result",
+    "keep",
     "quality",
     "boundaries",
     "notes",
+    "indicators",
 )
 """The fields of :class:`Step` the fast structure function knows, in the model's order.
 
@@ -572,6 +576,9 @@ def _fast_step(conv: Converter, generic: Callable[[Any, type], Step]) -> Callabl
     quality_hook, quality_t = hook["quality"], hints["quality"]
     boundaries_hook, boundaries_t = hook["boundaries"], hints["boundaries"]
     notes_hook, notes_t = hook["notes"], hints["notes"]
+    sentiment_hook, sentiment_t = hook["sentiment"], hints["sentiment"]
+    ratings_hook, ratings_t = hook["ratings"], hints["ratings"]
+    indicators_hook, indicators_t = hook["indicators"], hints["indicators"]
     no_pain, no_quality = PainPoints(), Quality()  # immutable: one default for every step
     keys = frozenset(STEP_FIELDS)
     channel_of = Channel._value2member_map_
@@ -609,9 +616,11 @@ def _fast_step(conv: Converter, generic: Callable[[Any, type], Step]) -> Callabl
             get("notes", absent),
         )
         pain, quality = get("pain_points", no_pain), get("quality", no_quality)
-        moment = get("moment_of_truth", False)
-        if type(moment) is not bool:
+        moment, keep = get("moment_of_truth", False), get("keep", False)
+        if type(moment) is not bool or type(keep) is not bool:
             raise _NotPlain
+        sentiment, result = get("sentiment"), get("result")
+        indicators = get("indicators", absent)
         step = new(Step)
         put(step, "title", text(value["title"]))
         for name in ("id", "phase", "lane"):  # ids in ASCII, as nearly all are: no call
@@ -630,13 +639,21 @@ def _fast_step(conv: Converter, generic: Callable[[Any, type], Step]) -> Callabl
                 put(step, "channels", channels_hook(channels, channels_t))
         put(step, "duration", None if duration is None else duration_hook(duration, duration_t))
         if type(ratings) is dict:
-            put(step, "ratings", tuple([rating(ident(s), v) for s, v in ratings.items()]))
+            try:
+                put(step, "ratings", tuple([rating(ident(s), v) for s, v in ratings.items()]))
+            except _NotPlain:  # votes per perspective: the ratings' own hook reads them
+                put(step, "ratings", ratings_hook(ratings, ratings_t))
         elif ratings is absent:
             put(step, "ratings", ())
         else:
             raise _NotPlain
         put(step, "pain_points", pain if pain is no_pain else pain_hook(pain, pain_t))
         put(step, "moment_of_truth", moment)
+        put(
+            step, "sentiment", None if sentiment is None else sentiment_hook(sentiment, sentiment_t)
+        )
+        put(step, "result", None if result is None else text(result))
+        put(step, "keep", keep)
         put(step, "quality", quality if quality is no_quality else quality_hook(quality, quality_t))
         put(
             step,
@@ -644,6 +661,11 @@ def _fast_step(conv: Converter, generic: Callable[[Any, type], Step]) -> Callabl
             () if boundaries is absent else boundaries_hook(boundaries, boundaries_t),
         )
         put(step, "notes", () if notes is absent else notes_hook(notes, notes_t))
+        put(
+            step,
+            "indicators",
+            () if indicators is absent else indicators_hook(indicators, indicators_t),
+        )
         return step
 
     return structure_step
@@ -659,10 +681,11 @@ def _trusted_rating(scale: str, votes: Any) -> Rating:
     elif type(votes) is list and votes and set(map(type, votes)) == _ONLY_INT:  # no bool
         votes = tuple(votes)
     else:
-        raise _NotPlain
+        raise _NotPlain  # votes per perspective, or a label: the careful reader's
     rating = object.__new__(Rating)
     object.__setattr__(rating, "scale", scale)
     object.__setattr__(rating, "votes", votes)
+    object.__setattr__(rating, "perspectives", ())
     return rating
 
 
