@@ -108,12 +108,16 @@ def _shown(value: float | None) -> str | None:
     return None if value is None else format_number(value, Language.EN)
 
 
-def _rating(scale: str, votes: tuple[int, ...]) -> list[Any]:
+def _rating(
+    scale: str, votes: tuple[int, ...], groups: dict[str, tuple[int, ...]] | None = None
+) -> list[Any]:
     """``[scale, votes, mean as shown, the scale point nearest to it]`` (the last two
-    ``None`` without votes), so the page counts and rounds as every other output."""
+    ``None`` without votes), so the page counts and rounds as every other output; votes
+    per perspective add ``[[perspective, votes], ...]``."""
     mean = step_mean(votes)
     point = nearest_point(mean) if mean is not None else None
-    return [scale, list(votes), _shown(mean), point]
+    shown = [scale, list(votes), _shown(mean), point]
+    return [*shown, [[p, list(v)] for p, v in groups.items()]] if groups else shown
 
 
 def _step(step: Step) -> dict[str, Any]:
@@ -129,7 +133,7 @@ def _step(step: Step) -> dict[str, Any]:
         d = step.duration
         data["dur"] = [duration_text(d, Language.NL), duration_text(d, Language.EN)]
     if step.ratings:
-        data["ratings"] = [_rating(r.scale, r.votes) for r in step.ratings]
+        data["ratings"] = [_rating(r.scale, r.votes, r.by_perspective()) for r in step.ratings]
     if step.pain_points.client:
         data["painC"] = [_text(p) for p in step.pain_points.client]
     if step.pain_points.professional:

@@ -106,12 +106,15 @@
   function ratingText(scale, r) {
     const votes = r[1];
     if (!votes.length) return w("export.not_rated");
+    const groups = r[4] || null; // votes per perspective: [[perspective, votes], ...]
     if (votes.length === 1) {
       const label = scale ? scaleLabel(scale, votes[0]) : null;
-      return String(votes[0]) + (label ? " (" + label + ")" : "");
+      const whose = groups ? groups.map((g) => " – " + g[0]).join("") : "";
+      return String(votes[0]) + (label ? " (" + label + ")" : "") + whose;
     }
     const label = scale ? scaleLabel(scale, r[3]) : null;
-    return num(r[2]) + " " + w("export.mean") + " (" + votes.join(", ") + ")" + (label ? " – " + label : "");
+    const shown = groups ? groups.map((g) => g[0] + " " + g[1].join(", ")).join("; ") : votes.join(", ");
+    return num(r[2]) + " " + w("export.mean") + " (" + shown + ")" + (label ? " – " + label : "");
   }
   function goodness(scale, value) {
     const span = scale.max - scale.min;
