@@ -236,3 +236,31 @@ def test_an_exporter_that_fails_in_one_language_is_rejected():
     message = str(caught.value)
     assert message.startswith("dutch-only: rendering a valid journey in language 'en' failed")
     assert "KeyError" in message
+
+
+def test_a_single_file_plugin_is_checked_in_fresh_processes_too(tmp_path):
+    from klantreis import plugins
+
+    file = tmp_path / "kit_outline.py"
+    file.write_text(
+        textwrap.dedent(
+            """
+            import klantreis
+            from klantreis.exporters import Exporter
+
+            def render(journey, options):
+                return "\\n".join(sorted({s.title for s in journey.steps})) + "\\n"
+
+            @klantreis.hookimpl
+            def klantreis_register_exporters(register):
+                register(Exporter(name="kit-outline", description="sorted titles",
+                                  suffix=".txt", media_type="text/plain", render=render))
+            """
+        ),
+        encoding="utf-8",
+    )
+    name = plugins.load_plugin_file(file)
+    try:
+        check_exporter("kit-outline", max_examples=3, hostile=False)
+    finally:
+        plugins.unregister_plugin(name)

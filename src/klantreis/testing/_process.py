@@ -31,6 +31,10 @@ def _exporter(locator: tuple[str, str, str]) -> Any:
             if ep.name == where:
                 ep.load()
                 break
+    if kind == "file":  # a single-file plugin: loading it again does nothing
+        from klantreis.plugins import load_plugin_file
+
+        load_plugin_file(where)
     return get_exporter(name)
 
 

@@ -249,7 +249,8 @@ def sample_journey() -> Journey:
 
 
 def _locate(exporter: Exporter) -> tuple[str, str, str]:
-    """How a fresh process finds *exporter*: its entry point, or a module attribute."""
+    """How a fresh process finds *exporter*: its entry point, its plugin file, or a module
+    attribute."""
     # By identity: a name two plugins register is listed by its qualified name only.
     entry = next((e for e in get_registry().exporters.values() if e.exporter is exporter), None)
     if entry is not None:
@@ -257,6 +258,8 @@ def _locate(exporter: Exporter) -> tuple[str, str, str]:
             return ("builtin", "", exporter.name)
         if entry.plugin.distribution:
             return ("entry-point", entry.plugin.name, entry.qualified_name)
+        if entry.plugin.path:  # --plugin FILE, KLANTREIS_PLUGINS_DIR
+            return ("file", entry.plugin.path, entry.qualified_name)
     module_name = getattr(exporter.render, "__module__", None) or ""
     module = sys.modules.get(module_name)
     if module is not None and module_name != "__main__" and getattr(module, "__file__", None):
