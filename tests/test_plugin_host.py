@@ -550,8 +550,7 @@ def test_formats_shows_the_clash(two_ics, capsys):
 def test_the_conformance_kit_checks_the_one_it_is_told(two_ics):
     with pytest.raises(AmbiguousFormatError):
         check_exporter("ics", max_examples=1)
-    # processes=False: these two "installed" plugins exist only in this process.
-    check_exporter("klantreis-ics:ics", max_examples=2, hostile=False, processes=False)
+    check_exporter("klantreis-ics:ics", max_examples=2, hostile=False)
 
 
 # --- pluggy as pluggy: ordering, wrappers, each plugin isolated ------------------------------
