@@ -322,3 +322,17 @@ def test_shown_names_and_labels_load_as_the_journey(journey):
                 [say(v) for v in votes] if isinstance(votes, list) else say(votes)
             )
     assert klantreis.loads(json.dumps(data), format="json", check=False) == journey
+
+
+def test_a_lane_whose_id_is_not_text_is_a_located_error_not_a_crash():
+    # found by test_reader_words' property: the shown-name look-up hashed the list
+    text = """\
+title: Reis
+phases: [{name: A}]
+lanes: [{name: Cliënt, id: [client]}]
+steps: [{title: S, phase: a, lane: Cliënt, ratings: {emotion: slecht}}]
+"""
+    with pytest.raises(ValidationError) as info:
+        klantreis.loads(text)
+    codes = {(p.code, p.path) for p in info.value.report.errors}
+    assert ("wrong-type", ("lanes", 0, "id")) in codes

@@ -118,7 +118,7 @@ def _said(data: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[PathPart, ..
         return data, {}
     lanes = data.get("lanes")
     lane_ids = (
-        {lane.get("id") for lane in lanes if type(lane) is dict}
+        {lane["id"] for lane in lanes if type(lane) is dict and type(lane.get("id")) is str}
         if type(lanes) is list
         else _DEFAULT_LANE_IDS
     )
@@ -136,7 +136,7 @@ def _said(data: dict[str, Any]) -> tuple[dict[str, Any], dict[tuple[PathPart, ..
         ):
             from klantreis.aliases import resolve_said
 
-            return resolve_said(data, (i for i in lane_ids if type(i) is str))
+            return resolve_said(data, lane_ids)
     return data, {}
 
 
