@@ -51,6 +51,16 @@ def test_json_text_falls_back_for_what_orjson_refuses():
     assert json_text(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+@pytest.mark.parametrize(
+    "value", [6.103515625e-05, 1e-05, -1e-07, 1e-300, 0.0001, 1e16, 1.5e300, 2.5, "1e-7 0.00001"]
+)
+def test_json_text_writes_floats_as_python_does(value):
+    # orjson writes 0.00006103515625 and 1e-7 where Python writes 6.103515625e-05 and 1e-07
+    # (an indicator's value is the model's first float that can be that small)
+    data = {"indicators": [{"value": value}]}
+    assert json_text(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def _cattrs_writer(language):
     """What to_data writes, as cattrs' own generated functions write it (the reference)."""
     import attrs

@@ -84,10 +84,21 @@ def json_text(data: Any) -> str:
     """
     if _orjson is not None:
         try:
-            return _orjson.dumps(data, option=_orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+            text = _orjson.dumps(data, option=_orjson.OPT_INDENT_2).decode("utf-8") + "\n"
         except _orjson.JSONEncodeError:
             pass
+        else:
+            if "0.0000" not in text and not any(
+                text[m.start() - 1].isdigit() for m in _SHORT_EXPONENT.finditer(text)
+            ):
+                return text
+            # a float below 1e-4: orjson writes 0.00006 and 1e-7 where Python (and so
+            # the standard library) writes 6e-05 and 1e-07
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+_SHORT_EXPONENT = re.compile(r"e-[0-9](?![0-9])")
+"""A one-digit negative exponent, as orjson writes it (Python writes two digits)."""
 
 
 def dumps(journey: Journey, format: Format = "yaml", *, include_defaults: bool = False) -> str:
