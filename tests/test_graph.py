@@ -14,11 +14,12 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
 import klantreis
-from klantreis import Journey, Phase, Rating, Step
+from klantreis import Indicator, Journey, PainPoints, Phase, Rating, Step
 from klantreis.exporters.graph import html_text, postit_colour, run_dot, step_numbers
 from klantreis.testing.strategies import hostile_texts, journeys
 
@@ -512,3 +513,128 @@ def test_a_png_too_large_to_hold_in_memory_is_refused_with_a_resolution_that_fit
     assert drawn_at == [lower]
     with pytest.raises(klantreis.ExportError, match="megapixels"):
         klantreis.export(journey, "png", dpi=lower + 2)
+
+
+# --- the fields of measured journeys on the wall: result, keep, sentiment, indicators ---
+
+
+def node_texts(svg: bytes) -> dict[str, list[str]]:
+    """The texts of every node of an SVG, by the node's name (``s1``, ``phase0``)."""
+    root = ET.fromstring(svg)
+    found: dict[str, list[str]] = {}
+    for g in root.iter(f"{SVG}g"):
+        if g.get("class") != "node":
+            continue
+        name = "".join(g.find(f"{SVG}title").itertext())
+        found[name] = ["".join(t.itertext()) for t in g.iter(f"{SVG}text")]
+    return found
+
+
+def measured_journey(language: str, text: str = "") -> Journey:
+    """Two post-its: the first has every new field, the second none of them."""
+    return Journey(
+        title="Measured",
+        phases=[
+            Phase(
+                name="Aanmelding",
+                indicators=[Indicator(name=f"wachttijd{text}", value=42, unit="dagen")],
+            )
+        ],
+        steps=[
+            Step(
+                title="Intake",
+                phase="aanmelding",
+                lane="client",
+                moment_of_truth=True,
+                sentiment="negative",
+                result=f"Een plan{text}",
+                keep=True,
+                indicators=[Indicator(name="no-show", value=12.5, unit="%")],
+                pain_points=PainPoints(organisation=[f"Te weinig bedden{text}", "Roosters"]),
+            ),
+            Step(title="Wachten", phase="aanmelding", lane="client", moment_of_truth=True),
+        ],
+        language=language,
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "result", "keep", "feeling", "organisation", "decimal"),
+    [
+        ("nl", "Resultaat: Een plan", "✔ zo houden", "− negatief", "⚡ Organisatie 2", "12,5"),
+        ("en", "Result: Een plan", "✔ keep as it is", "− negative", "⚡ Organisation 2", "12.5"),
+    ],
+)
+def test_the_measured_fields_are_on_their_postit_and_phase(
+    language, result, keep, feeling, organisation, decimal
+):
+    texts = node_texts(klantreis.export(measured_journey(language), "svg"))
+    first, second, phase = texts["s1"], texts["s2"], texts["phase0"]
+    assert result in first
+    assert keep in first
+    assert feeling in first
+    assert organisation in first
+    assert f"no-show: {decimal} %" in first
+    assert "wachttijd: 42 dagen" in phase
+    for shown in (result, keep, feeling, organisation, f"no-show: {decimal} %"):
+        assert shown not in second
+        assert shown not in phase
+    assert "wachttijd: 42 dagen" not in first
+    assert "★" in second  # a moment of truth without a sentiment keeps its plain star
+    assert not [t for t in second if t.startswith(("+ ", "− "))]
+    dot = klantreis.export(measured_journey(language), "dot")
+    assert "Te weinig bedden" in dot  # the organisation's pain points are in the tooltip
+
+
+def test_a_positive_moment_of_truth_says_so():
+    journey = Journey(
+        title="T",
+        phases=[Phase(name="P")],
+        steps=[
+            Step(title="Goed", phase="p", lane="client", moment_of_truth=True, sentiment="positive")
+        ],
+        language="nl",
+    )
+    assert "+ positief" in node_texts(klantreis.export(journey, "svg"))["s1"]
+
+
+@pytest.mark.parametrize(
+    "text", [' "hi"', " back\\", " \\N \\G", " <b>x</b>", " ]]>", " a &amp; b", " ]"]
+)
+def test_the_measured_fields_stay_escaped(text):
+    texts = node_texts(klantreis.export(measured_journey("en", text), "svg"))
+    assert f"Result: Een plan{text}" in texts["s1"]
+    assert f"wachttijd{text}: 42 dagen" in texts["phase0"]
+
+
+@settings(max_examples=15)
+@given(text=hostile_texts())
+def test_dot_draws_the_measured_fields_of_any_text(text):
+    source = klantreis.export(measured_journey("nl", text), "dot")
+    svg_texts(run_dot(source, "svg"))
+
+
+@pytest.mark.parametrize(
+    "name", ["depressie-ggz-2026-najaar.yaml", "portfolio/wijkteam-2026-najaar.yaml"]
+)
+def test_a_journey_without_the_measured_fields_shows_none_of_their_marks(name):
+    journey = klantreis.load(Path(__file__).parent.parent / "examples" / name)
+    bare = attrs.evolve(
+        journey,
+        phases=[attrs.evolve(p, indicators=()) for p in journey.phases],
+        steps=[
+            attrs.evolve(
+                s,
+                result=None,
+                keep=False,
+                sentiment=None,
+                indicators=(),
+                pain_points=attrs.evolve(s.pain_points, organisation=()),
+            )
+            for s in journey.steps
+        ],
+    )
+    for language in ("nl", "en"):
+        dot = klantreis.export(attrs.evolve(bare, language=language), "dot")
+        for mark in ("✔", "Resultaat:", "Result:", "⚡ Organisati", "− negati", "+ positi"):
+            assert mark not in dot

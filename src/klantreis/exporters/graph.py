@@ -50,6 +50,7 @@ from klantreis.exporters.common import (
 from klantreis.hookspecs import hookimpl
 from klantreis.model import (
     ImprovementAction,
+    Indicator,
     Journey,
     Lane,
     LaneKind,
@@ -57,6 +58,7 @@ from klantreis.model import (
     Rating,
     Scale,
     Scope,
+    Sentiment,
     Step,
 )
 
@@ -435,8 +437,21 @@ class _Wall:
                 norm += f" ⚠ {self.w('over_norm')}"
             lines = self.text.lines(norm, 40, 2)
             parts.append(([_font(line, 11, bold=over) for line in lines], 11))
+        if phase.indicators:
+            lines = self.indicator_lines(phase.indicators, 40)
+            parts.append(([_font(line, 11) for line in lines], 11))
         html, height = _block(parts)
         return _Label(html, width, height)
+
+    def indicator_lines(self, indicators: Sequence[Indicator], width: int) -> list[str]:
+        """One ``wachttijd: 42 dagen`` per indicator, wrapped at *width*, escaped."""
+        lines: list[str] = []
+        for indicator in indicators:
+            text = f"{indicator.name}: {number(indicator.value, self.lang)}"
+            if indicator.unit:
+                text += f" {indicator.unit}"
+            lines += self.text.lines(text, width, 3)
+        return lines
 
     def lane_head(self, lane: Lane) -> _Label:
         inner = _HEAD_W - 2 * _PAD
@@ -466,9 +481,23 @@ class _Wall:
         head = _font(str(self.numbers[step.id]), 9, colour="#4e4036", bold=True)
         if step.moment_of_truth:  # the legend says what the star and the red border mean
             head += "  " + _font("★", 11, colour="#b71c1c", bold=True)
+            if step.sentiment is not None:  # a positive or a negative moment of truth
+                good = step.sentiment is Sentiment.POSITIVE
+                feeling = ("+ " if good else "− ") + words.text(step.sentiment, self.lang)
+                tint = "#1b5e20" if good else "#b71c1c"
+                head += " " + _font(_entities(feeling), 9, colour=tint, bold=True)
         parts: list[tuple[list[str], int]] = [([head], 11)]
         title = self.text.lines(step.title, _chars(inner, 12), 8)
         parts.append(([_font(line, 12, colour=INK) for line in title], 12))
+        if step.keep:
+            keep = _entities("✔ " + self.w("keep"))
+            parts.append(([_font(keep, 9, colour="#1b5e20", bold=True)], 9))
+        if step.result:
+            lines = self.text.lines(f"{self.w('result')}: {step.result}", small, 4)
+            parts.append(([_font(line, 9, colour=INK) for line in lines], 9))
+        if step.indicators:
+            lines = self.indicator_lines(step.indicators, small)
+            parts.append(([_font(line, 9, colour="#0d47a1") for line in lines], 9))
         if self.options.details:
             details: list[str] = []
             actor = self.actors.get(step.actor or "")
@@ -487,6 +516,9 @@ class _Wall:
                 counts.append(f"⚡ {pains}")
             if counts:
                 details.append("  ".join(counts))
+            if step.pain_points.organisation:  # beside the client's and the professional's
+                count = len(step.pain_points.organisation)
+                details += self.text.lines(f"⚡ {self.w('pain_organisation')} {count}", small, 2)
             tags = _tags(step)
             if tags:
                 details += self.text.lines(" ".join(f"#{t}" for t in tags), small, 2)
@@ -521,6 +553,8 @@ class _Wall:
             parts.append(step.description)
         for pain in (*step.pain_points.client, *step.pain_points.professional):
             parts.append("⚡ " + pain)
+        for pain in step.pain_points.organisation:
+            parts.append(f"⚡ {self.w('pain_organisation')}: {pain}")
         if step.pain_points.tags:
             parts.append("⚡ " + " ".join(f"#{t}" for t in step.pain_points.tags))
         for note in step.notes:
@@ -593,6 +627,9 @@ class _Wall:
         item(_entities(text), len(text))
         text = f"? ! + : {self.w('notes')}   ⚡ {self.w('pain_points')}"
         item(_entities(text), len(text))
+        if any(step.keep for step in self.steps.values()):
+            text = "✔ " + self.w("keep")
+            item(_font(_entities(text), 10, colour="#1b5e20"), len(text))
         if self.targeted:
             text = f"→ A1: {self.w('actions')}"
             item(_font(_entities(text), 10, colour="#0d47a1"), len(text))
